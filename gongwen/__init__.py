@@ -1,0 +1,55 @@
+"""gongwen: read Chinese official documents into a lossless, typed tree.
+
+>>> import gongwen
+>>> doc = gongwen.parse("同志们：\\n一、总体要求\\n谢谢大家！")
+>>> [s.heading_text for s in doc.sections]
+['总体要求']
+>>> doc.to_text() == "同志们：\\n一、总体要求\\n谢谢大家！"
+True
+"""
+
+from gongwen.document import Document
+from gongwen.nodes import (
+    Artifact,
+    Blank,
+    Closing,
+    Enumeration,
+    Heading,
+    Item,
+    Marker,
+    Node,
+    Paragraph,
+    Placeholder,
+    Salutation,
+    Section,
+    Text,
+    Title,
+)
+from gongwen.parser import parse
+from gongwen.reader import InputError, parse_file, read_text
+from gongwen.schema import schema
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Artifact",
+    "Blank",
+    "Closing",
+    "Document",
+    "Enumeration",
+    "Heading",
+    "InputError",
+    "Item",
+    "Marker",
+    "Node",
+    "Paragraph",
+    "Placeholder",
+    "Salutation",
+    "Section",
+    "Text",
+    "Title",
+    "parse",
+    "parse_file",
+    "read_text",
+    "schema",
+]

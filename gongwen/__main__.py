@@ -1,0 +1,5 @@
+import sys
+
+from gongwen.cli import main
+
+sys.exit(main())

@@ -1,0 +1,140 @@
+"""The document node and the navigation API."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterator
+from typing import Any, Literal, TypeVar, overload
+
+from gongwen.nodes import (
+    Block,
+    Closing,
+    Enumeration,
+    Node,
+    Placeholder,
+    Salutation,
+    Section,
+    Title,
+)
+
+N = TypeVar("N", bound=Node)
+
+
+class Document(Node):
+    """A parsed document: its blocks and sections, in order."""
+
+    type: Literal["document"] = "document"
+    children: list[Block]
+    encoding: str | None = None
+    """How the file was decoded (utf-8, utf-8-sig, utf-16, gb18030); None for text."""
+    path: str | None = None
+    """The file the document was read from; None for text."""
+
+    def child_nodes(self) -> Iterator[Node]:
+        return iter(self.children)
+
+    # ---- parts --------------------------------------------------------------
+
+    @property
+    def title(self) -> Title | None:
+        return self.find(Title)
+
+    @property
+    def salutation(self) -> Salutation | None:
+        return self.find(Salutation)
+
+    @property
+    def closing(self) -> Closing | None:
+        """The last closing formula (谢谢大家！, 特此通知。), if any."""
+        closings = list(self.find_all(Closing))
+        return closings[-1] if closings else None
+
+    @property
+    def sections(self) -> list[Section]:
+        """The top-level sections."""
+        return [child for child in self.children if isinstance(child, Section)]
+
+    @property
+    def placeholders(self) -> list[Placeholder]:
+        return list(self.find_all(Placeholder))
+
+    @property
+    def enumerations(self) -> list[Enumeration]:
+        return list(self.find_all(Enumeration))
+
+    # ---- search -------------------------------------------------------------
+
+    @overload
+    def find_all(self, kind: type[N], /, **attrs: Any) -> Iterator[N]: ...
+    @overload
+    def find_all(self, *kinds: type[Node] | str, **attrs: Any) -> Iterator[Node]: ...
+    def find_all(self, *kinds: type[Node] | str, **attrs: Any) -> Iterator[Node]:
+        """Nodes of any of ``kinds`` (classes or ``type`` names; all when none) whose
+        attributes equal ``attrs``, in document order."""
+        classes = tuple(k for k in kinds if isinstance(k, type))
+        names = {k for k in kinds if isinstance(k, str)}
+        for node in self.walk():
+            if kinds and not (isinstance(node, classes) or getattr(node, "type", None) in names):
+                continue
+            if all(getattr(node, key, _MISSING) == value for key, value in attrs.items()):
+                yield node
+
+    @overload
+    def find(self, kind: type[N], /, **attrs: Any) -> N | None: ...
+    @overload
+    def find(self, *kinds: type[Node] | str, **attrs: Any) -> Node | None: ...
+    def find(self, *kinds: type[Node] | str, **attrs: Any) -> Node | None:
+        """The first node that :meth:`find_all` would give, or None."""
+        return next(self.find_all(*kinds, **attrs), None)
+
+    # ---- relations ------------------------------------------------------------
+
+    @functools.cached_property
+    def _parents(self) -> dict[int, Node]:
+        parents: dict[int, Node] = {}
+        for node in self.walk():
+            for child in node.child_nodes():
+                parents[id(child)] = node
+        return parents
+
+    def parent(self, node: Node) -> Node | None:
+        """The node directly containing ``node``; None for the document itself."""
+        return self._parents.get(id(node))
+
+    def ancestors(self, node: Node) -> list[Node]:
+        """The nodes containing ``node``, nearest first, the document last."""
+        chain = []
+        parent = self.parent(node)
+        while parent is not None:
+            chain.append(parent)
+            parent = self.parent(parent)
+        return chain
+
+    @functools.cached_property
+    def _leaves(self) -> list[Node]:
+        return [node for node in self.walk() if not any(True for _ in node.child_nodes())]
+
+    def at(self, offset: int) -> Node | None:
+        """The leaf covering character ``offset`` (a text run, marker, placeholder …)."""
+        leaves = self._leaves
+        index = bisect.bisect_right(leaves, offset, key=lambda leaf: leaf.start) - 1
+        while index >= 0 and leaves[index].start == leaves[index].end:
+            index -= 1  # an empty leaf covers nothing
+        if index >= 0 and leaves[index].start <= offset < leaves[index].end:
+            return leaves[index]
+        return None
+
+    def outline(self) -> str:
+        """One line per section: indentation by level, marker, heading, line number."""
+        lines = []
+        if self.title is not None:
+            lines.append(f"{self.title.text.replace(chr(10), ' / ')}  [line {self.title.line}]")
+        for section in self.find_all(Section):
+            indent = "  " * (section.level - 1)
+            heading = section.heading_text
+            lines.append(f"{indent}{section.marker.text}{heading}  [line {section.line}]")
+        return "\n".join(lines)
+
+
+_MISSING = object()

@@ -1,0 +1,32 @@
+"""Load the grammars shipped in the package (``gongwen/grammars/*.lark``) once."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from lark import Lark, Transformer
+from lark.lark import PostLex
+
+_GRAMMAR_DIR = ("grammars",)
+
+
+def load(name: str, **options: object) -> Lark:
+    """Compile ``grammars/<name>`` for the LALR parser with the basic lexer."""
+    return Lark.open_from_package(
+        "gongwen", name, _GRAMMAR_DIR, parser="lalr", lexer="basic", **options
+    )
+
+
+@functools.cache
+def inline_patterns() -> dict[str, str]:
+    """The regular expression of every terminal in inline.lark, by name."""
+    return {t.name: t.pattern.to_regexp() for t in load("inline.lark").terminals}
+
+
+def terminal_regex(parser: Lark, name: str) -> re.Pattern[str]:
+    return re.compile(parser.get_terminal(name).pattern.to_regexp())
+
+
+def document_parser(postlex: PostLex, transformer: Transformer) -> Lark:  # type: ignore[type-arg]
+    return load("document.lark", postlex=postlex, transformer=transformer)

@@ -1,0 +1,178 @@
+"""Find what lies inside a line: inline lists, placeholders and residue.
+
+The patterns are the terminals of ``grammars/inline.lark``; this module only
+searches for them and assembles lists, which a grammar cannot do: a list is two
+or more items of one family whose numbers run 1, 2, 3 … in order, and an item
+runs up to the next item of its list (the last one to the end of the text, or
+to the start of a new list of the same family).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from gongwen.grammar import inline_patterns
+from gongwen.nodes import Artifact, Enumeration, Inline, Item, Marker, Placeholder, Text
+from gongwen.numerals import ordinal_of
+
+_ITEM_SUFFIX = "_ITEM"
+_LAST = "最后"  # closes an adverb list (首先 … 其次 … 最后) whatever came before
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    name: str
+    start: int
+    end: int
+    text: str
+    family: str
+    ordinal: int | None
+
+    @classmethod
+    def of(cls, match: regex.Match[str]) -> _Found:
+        name = match.lastgroup or ""
+        text = match.group()
+        return cls(name, match.start(), match.end(), text,
+                   name.removesuffix(_ITEM_SUFFIX).lower(), ordinal_of(text.rstrip("、，,.．")))
+
+    def follows(self, previous: _Found) -> bool:
+        """Whether this item can come right after ``previous`` in one list."""
+        if self.family != previous.family:
+            return False
+        if self.text.startswith(_LAST):
+            return previous.ordinal is not None
+        return (
+            previous.ordinal is not None
+            and self.ordinal == previous.ordinal + 1
+            and not previous.text.startswith(_LAST)
+        )
+
+
+@functools.cache
+def _scanner() -> regex.Pattern[str]:
+    patterns = inline_patterns()
+    return regex.compile("|".join(f"(?P<{name}>{rx})" for name, rx in patterns.items()))
+
+
+def _find(text: str) -> list[_Found]:
+    return [_Found.of(match) for match in _scanner().finditer(text)]
+
+
+def scan(text: str, base: int, line: int) -> list[Inline]:
+    """The inline nodes of ``text``, which starts at offset ``base`` on ``line``."""
+    return _Assembler(text, base, line).nodes(0, len(text), _find(text))
+
+
+def list_continues(text: str, family: str) -> bool:
+    """Whether ``text``, the rest of a line opened by item 1 of ``family``, holds item 2."""
+    for f in _find(text):
+        if f.family != family or not f.name.endswith(_ITEM_SUFFIX):
+            continue
+        if f.ordinal == 2 or f.text.startswith(_LAST):
+            return True
+        if f.ordinal == 1:
+            return False
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Assembler:
+    source: str
+    base: int
+    line: int
+
+    def nodes(self, start: int, end: int, found: list[_Found]) -> list[Inline]:
+        """Nodes for ``source[start:end]``; ``found`` lies inside it, in order."""
+        out: list[Inline] = []
+        while True:
+            chain = _first_list(found)
+            stop = chain[0].start if chain else end
+            out.extend(self._flat(start, stop, found))
+            if not chain:
+                return out
+            start = _list_end(chain, found, end)
+            out.append(self._enumeration(chain, start, found))
+            found = found[bisect.bisect_left(found, start, key=_start_of):]
+
+    def _enumeration(self, chain: list[_Found], end: int, found: list[_Found]) -> Enumeration:
+        items = []
+        for item, following in zip(chain, [*chain[1:], None], strict=True):
+            item_end = following.start if following else end
+            inside = found[
+                bisect.bisect_left(found, item.end, key=_start_of):
+                bisect.bisect_left(found, item_end, key=_start_of)
+            ]
+            marker = Marker(
+                start=self.base + item.start, end=self.base + item.end, line=self.line,
+                text=item.text, family=item.family, ordinal=item.ordinal,
+            )
+            items.append(Item(
+                start=self.base + item.start, end=self.base + item_end, line=self.line,
+                marker=marker, children=self.nodes(item.end, item_end, inside),
+            ))
+        return Enumeration(
+            start=self.base + chain[0].start, end=self.base + end, line=self.line, items=items
+        )
+
+    def _flat(self, start: int, end: int, found: list[_Found]) -> Iterator[Inline]:
+        """Text, placeholders and artifacts; item markers outside a list are plain text."""
+        position = start
+        for f in found:
+            if f.start >= end:
+                break
+            if f.name.endswith(_ITEM_SUFFIX):
+                continue
+            if f.start > position:
+                yield self._text(position, f.start)
+            span = {"start": self.base + f.start, "end": self.base + f.end, "line": self.line}
+            if f.name == "PAYWALL":
+                yield Artifact(**span, text=f.text, kind="paywall")
+            else:
+                yield Placeholder(**span, text=f.text, kind=f.name.lower())
+            position = f.end
+        if position < end:
+            yield self._text(position, end)
+
+    def _text(self, start: int, end: int) -> Text:
+        return Text(
+            start=self.base + start, end=self.base + end, line=self.line,
+            text=self.source[start:end],
+        )
+
+
+def _start_of(found: _Found) -> int:
+    return found.start
+
+
+def _first_list(found: list[_Found]) -> list[_Found]:
+    """The earliest list among the items found: items numbered 1, 2, 3 … in order."""
+    items = [f for f in found if f.name.endswith(_ITEM_SUFFIX)]
+    for index, first in enumerate(items):
+        if first.ordinal != 1:
+            continue
+        chain = [first]
+        for candidate in items[index + 1:]:
+            if candidate.family != first.family:
+                continue
+            if candidate.ordinal == 1 and not candidate.text.startswith(_LAST):
+                break  # a new list of the same family begins
+            if candidate.follows(chain[-1]):
+                chain.append(candidate)
+        if len(chain) > 1:
+            return chain
+    return []
+
+
+def _list_end(chain: list[_Found], found: list[_Found], end: int) -> int:
+    """Where the last item of ``chain`` ends: at a new list of the same family, or ``end``."""
+    last = chain[-1]
+    start = bisect.bisect_right(found, last.start, key=_start_of)
+    for f in found[start:]:
+        if f.family == last.family and f.ordinal == 1 and f.name.endswith(_ITEM_SUFFIX):
+            return f.start
+    return end

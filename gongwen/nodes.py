@@ -1,0 +1,252 @@
+"""The document tree: frozen pydantic models, one discriminated union on ``type``.
+
+Leaves (``text``, ``placeholder``, ``artifact``, ``blank``, ``marker``) carry
+the source characters; containers carry leaves and other nodes. The leaves
+tile the source in document order, so :meth:`Node.to_text` rebuilds the input
+exactly. Normalised views (``heading.text``, ``section.number_path``) are
+derived from the leaves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+
+_LINE_ENDS = "\r\n"
+_HEADING_END = "。！？!?"
+
+
+class Node(BaseModel):
+    """Fields shared by every node."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+    start: int
+    """Offset of the node's first character in the text (0-based, in characters)."""
+    end: int
+    """Offset just past the node's last character (exclusive)."""
+    line: int
+    """Line of the node's first character (1-based)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_derived_fields(cls, data: Any) -> Any:
+        """Accept JSON written by this model: derived fields are recomputed, not read."""
+        derived = cls.model_computed_fields
+        if derived and isinstance(data, dict) and not derived.keys().isdisjoint(data):
+            return {k: v for k, v in data.items() if k not in derived}
+        return data
+
+    def to_text(self) -> str:
+        """The exact source text this node covers."""
+        return "".join(leaf.to_text() for leaf in self.child_nodes())
+
+    def child_nodes(self) -> Iterator[Node]:
+        """The nodes directly below this one, in document order."""
+        return iter(())
+
+    def walk(self) -> Iterator[Node]:
+        """This node and every node below it, depth first, in document order."""
+        yield self
+        for child in self.child_nodes():
+            yield from child.walk()
+
+
+class _Leaf(Node):
+    text: str
+    """The characters of the source this leaf covers, verbatim."""
+
+    def to_text(self) -> str:
+        return self.text
+
+
+class Text(_Leaf):
+    """A run of plain text (may end with the line break)."""
+
+    type: Literal["text"] = "text"
+
+
+class Placeholder(_Leaf):
+    """A template or anonymisation placeholder: xx, X, **, ××, ○○, □□, 某某."""
+
+    type: Literal["placeholder"] = "placeholder"
+    kind: str
+    """What it is made of: letter_x, asterisk, times, circles, boxes, underline, mou."""
+
+
+class Artifact(_Leaf):
+    """Residue that is not part of the document: paywall marks, page numbers, HTML comments."""
+
+    type: Literal["artifact"] = "artifact"
+    kind: str
+    """paywall, residue_line (a whole line of residue)."""
+
+
+class Blank(_Leaf):
+    """An empty line (white space and the line break)."""
+
+    type: Literal["blank"] = "blank"
+
+
+class Marker(_Leaf):
+    """An ordinal marker as written: 一、 （一） 1. （1） ① 第一， 一是 第一章 第一条."""
+
+    type: Literal["marker"] = "marker"
+    family: str
+    """Marker family: cn_dun, cn_paren, ar_dot, ar_dun, ar_paren, circled, di, shi, yao,
+    adverb, volume, chapter, part, article."""
+    ordinal: int | None
+    """The number the marker stands for (一 → 1, ⑳ → 20); None for 最后."""
+    prefix: str = ""
+    """What precedes the marker on its line: indentation or residue such as '## '."""
+
+    def to_text(self) -> str:
+        return self.prefix + self.text
+
+    @property
+    def label(self) -> str:
+        """The marker without its trailing punctuation: 二、 → 二, 第一， → 第一, 1. → 1."""
+        return self.text.rstrip("、，,.．:：")
+
+
+class _Inlines(Node):
+    children: list[Inline]
+    """The text of the node, as text runs, placeholders, artifacts and inline lists."""
+
+    def child_nodes(self) -> Iterator[Node]:
+        return iter(self.children)
+
+    @property
+    def content(self) -> str:
+        """The node's text without its final line break."""
+        return self.to_text().rstrip(_LINE_ENDS)
+
+
+class _Line(_Inlines):
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def text(self) -> str:
+        """The line(s) as written, without the final line break."""
+        return self.content
+
+
+class Title(_Line):
+    """The title: one node for consecutive title lines (a subtitle line ——… included)."""
+
+    type: Literal["title"] = "title"
+
+
+class Salutation(_Line):
+    """The address of a speech on its own line: 同志们：, 各位领导，同志们：."""
+
+    type: Literal["salutation"] = "salutation"
+
+
+class Closing(_Line):
+    """A closing formula on its own line: 谢谢大家！, 部署完毕。, 特此通知。."""
+
+    type: Literal["closing"] = "closing"
+
+
+class Heading(_Inlines):
+    """The heading phrase of a section, after its marker."""
+
+    type: Literal["heading"] = "heading"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def text(self) -> str:
+        """The heading without marker, final 。！？ and line break."""
+        return self.content.rstrip().rstrip(_HEADING_END)
+
+
+class Paragraph(_Inlines):
+    """A body paragraph (one line of the source)."""
+
+    type: Literal["paragraph"] = "paragraph"
+
+    @property
+    def text(self) -> str:
+        return self.content
+
+
+class Item(Node):
+    """One item of an inline list: its marker and the text up to the next item."""
+
+    type: Literal["item"] = "item"
+    marker: Marker
+    children: list[Inline]
+
+    def child_nodes(self) -> Iterator[Node]:
+        yield self.marker
+        yield from self.children
+
+    @property
+    def text(self) -> str:
+        return "".join(child.to_text() for child in self.children).rstrip(_LINE_ENDS)
+
+
+class Enumeration(Node):
+    """An inline list inside a paragraph: 一是…二是…, ①…②…, 首先…其次…."""
+
+    type: Literal["enumeration"] = "enumeration"
+    items: list[Item]
+
+    def child_nodes(self) -> Iterator[Node]:
+        return iter(self.items)
+
+    @property
+    def family(self) -> str:
+        return self.items[0].marker.family
+
+
+class Section(Node):
+    """A numbered part of the document: its marker, heading and everything up to the next
+    marker of the same or a higher rank."""
+
+    type: Literal["section"] = "section"
+    marker: Marker
+    heading: Heading | None
+    """The heading phrase; None for articles (第X条), whose text is body."""
+    level: int
+    """Depth in the tree: 1 for a top-level section, a child is its parent's level + 1."""
+    run_in: bool
+    """True when body text follows the heading on the same line (一、标题。正文……)."""
+    number_path: tuple[str, ...]
+    """Marker labels from the top section down to this one, e.g. ('二', '（一）')."""
+    children: list[Block]
+
+    def child_nodes(self) -> Iterator[Node]:
+        yield self.marker
+        if self.heading is not None:
+            yield self.heading
+        yield from self.children
+
+    @property
+    def sections(self) -> list[Section]:
+        """The sections directly below this one."""
+        return [child for child in self.children if isinstance(child, Section)]
+
+    @property
+    def text(self) -> str:
+        """The whole section as written, marker and subsections included."""
+        return self.to_text()
+
+    @property
+    def heading_text(self) -> str:
+        return self.heading.text if self.heading is not None else ""
+
+
+Inline = Annotated[
+    Union[Text, Placeholder, Artifact, Enumeration],  # noqa: UP007
+    Field(discriminator="type"),
+]
+Block = Annotated[
+    Union[Paragraph, Blank, Title, Salutation, Closing, Artifact, Section],  # noqa: UP007
+    Field(discriminator="type"),
+]
+
+for _model in (Paragraph, Title, Salutation, Closing, Heading, Item, Enumeration, Section):
+    _model.model_rebuild()

@@ -1,0 +1,42 @@
+"""Read the number a marker stands for: 二十三 → 23, （4） → 4, ⑦ → 7, 其次 → 2."""
+
+from __future__ import annotations
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ADVERBS = {"首先": 1, "其次": 2, "再次": 3}
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def chinese_to_int(numeral: str) -> int | None:
+    """二十三 → 23, 十 → 10, 一百零五 → 105, 二〇二三 → 2023; None if not a numeral."""
+    if not numeral or any(ch not in _DIGITS and ch not in _UNITS for ch in numeral):
+        return None
+    if not any(ch in _UNITS for ch in numeral):  # digit by digit: 二〇二三
+        value = 0
+        for ch in numeral:
+            value = value * 10 + _DIGITS[ch]
+        return value
+    total, digit = 0, None
+    for ch in numeral:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * _UNITS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+def ordinal_of(label: str) -> int | None:
+    """The ordinal in a marker label (its punctuation already removed)."""
+    if label in _ADVERBS:
+        return _ADVERBS[label]
+    if len(label) == 1 and "①" <= label <= "⑳":
+        return ord(label) - ord("①") + 1
+    core = label.strip("（()）第是要").split("之")[0]
+    core = core.rstrip("编章节条")
+    ascii_digits = core.translate(_FULL_WIDTH_DIGITS)
+    if ascii_digits.isdigit():
+        return int(ascii_digits)
+    return chinese_to_int(core)

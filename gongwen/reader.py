@@ -1,0 +1,69 @@
+"""Read a document file: decode it exactly, or say clearly why not."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from gongwen.document import Document
+from gongwen.parser import parse
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le", "utf-16"),
+    (b"\xfe\xff", "utf-16-be", "utf-16"),
+)
+_CONTROL = frozenset(chr(c) for c in (*range(0, 9), *range(14, 32))) - {"\x1b"}
+
+
+class InputError(Exception):
+    """A file that cannot be read as a document; the message names the file."""
+
+    def __init__(self, path: str | os.PathLike[str], message: str) -> None:
+        self.path = os.fspath(path)
+        self.message = message
+        super().__init__(f"{self.path}: {message}")
+
+
+def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """The text of ``path`` and the encoding it was read with.
+
+    UTF-8 (with or without byte order mark), UTF-16 with a byte order mark and
+    GB18030 are recognised. A byte order mark stays in the text as U+FEFF, so
+    the text encodes back to the exact bytes of the file.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(path, error.strerror or str(error)) from None
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            return _decode(path, data, codec), name
+    if b"\x00" in data:
+        raise InputError(path, f"binary file (NUL byte at offset {data.index(0)})")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _decode(path, data, "gb18030"), "gb18030"
+
+
+def _decode(path: str | os.PathLike[str], data: bytes, codec: str) -> str:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            path,
+            f"not UTF-8, UTF-16 or GB18030 text (byte 0x{data[error.start]:02x} "
+            f"at offset {error.start} cannot be decoded)",
+        ) from None
+    controls = sum(1 for ch in text if ch in _CONTROL)
+    if controls > max(2, len(text) // 100):
+        raise InputError(path, f"binary file ({controls} control characters in {codec} text)")
+    return text
+
+
+def parse_file(path: str | os.PathLike[str]) -> Document:
+    """Read and parse one document file; raises :class:`InputError` if it is not text."""
+    text, encoding = read_text(path)
+    return parse(text, encoding=encoding, path=os.fspath(path))
