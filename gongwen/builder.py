@@ -109,7 +109,9 @@ class TreeBuilder(Transformer[Token, list[Block | SectionDraft]]):
         heading, run_in = None, False
         if isinstance(rest[0], tuple):
             (heading, run_in), rest = rest[0], rest[1:]
-        blocks = [child for child in rest if isinstance(child, (SectionDraft, *_BLOCKS))]
+        blocks: list[Block | SectionDraft] = [
+            child for child in rest if isinstance(child, (SectionDraft, *_BLOCKS))
+        ]
         end = blocks[-1].end if blocks else (heading.end if heading else _span(token)["end"])
         return SectionDraft(self._marker(token), heading, run_in, blocks, end)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import builtins
 import functools
 from collections.abc import Iterator
 from typing import Any, Literal, TypeVar, overload
@@ -47,7 +48,7 @@ class Document(Node):
     @property
     def closing(self) -> Closing | None:
         """The last closing formula (谢谢大家！, 特此通知。), if any."""
-        closings = list(self.find_all(Closing))
+        closings: list[Closing] = list(self.find_all(Closing))
         return closings[-1] if closings else None
 
     @property
@@ -66,13 +67,13 @@ class Document(Node):
     # ---- search -------------------------------------------------------------
 
     @overload
-    def find_all(self, kind: type[N], /, **attrs: Any) -> Iterator[N]: ...
+    def find_all(self, kind: builtins.type[N], /, **attrs: Any) -> Iterator[N]: ...
     @overload
-    def find_all(self, *kinds: type[Node] | str, **attrs: Any) -> Iterator[Node]: ...
-    def find_all(self, *kinds: type[Node] | str, **attrs: Any) -> Iterator[Node]:
+    def find_all(self, /, *kinds: builtins.type[Node] | str, **attrs: Any) -> Iterator[Node]: ...
+    def find_all(self, /, *kinds: Any, **attrs: Any) -> Iterator[Any]:
         """Nodes of any of ``kinds`` (classes or ``type`` names; all when none) whose
         attributes equal ``attrs``, in document order."""
-        classes = tuple(k for k in kinds if isinstance(k, type))
+        classes = tuple(k for k in kinds if isinstance(k, builtins.type))
         names = {k for k in kinds if isinstance(k, str)}
         for node in self.walk():
             if kinds and not (isinstance(node, classes) or getattr(node, "type", None) in names):
@@ -81,10 +82,10 @@ class Document(Node):
                 yield node
 
     @overload
-    def find(self, kind: type[N], /, **attrs: Any) -> N | None: ...
+    def find(self, kind: builtins.type[N], /, **attrs: Any) -> N | None: ...
     @overload
-    def find(self, *kinds: type[Node] | str, **attrs: Any) -> Node | None: ...
-    def find(self, *kinds: type[Node] | str, **attrs: Any) -> Node | None:
+    def find(self, /, *kinds: builtins.type[Node] | str, **attrs: Any) -> Node | None: ...
+    def find(self, /, *kinds: Any, **attrs: Any) -> Any:
         """The first node that :meth:`find_all` would give, or None."""
         return next(self.find_all(*kinds, **attrs), None)
 
@@ -130,6 +131,7 @@ class Document(Node):
         lines = []
         if self.title is not None:
             lines.append(f"{self.title.text.replace(chr(10), ' / ')}  [line {self.title.line}]")
+        section: Section
         for section in self.find_all(Section):
             indent = "  " * (section.level - 1)
             heading = section.heading_text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from lark import Lark, Transformer
 from lark.lark import PostLex
@@ -11,17 +12,21 @@ from lark.lark import PostLex
 _GRAMMAR_DIR = ("grammars",)
 
 
-def load(name: str, **options: object) -> Lark:
+def load(name: str, **options: Any) -> Lark:
     """Compile ``grammars/<name>`` for the LALR parser with the basic lexer."""
     return Lark.open_from_package(
         "gongwen", name, _GRAMMAR_DIR, parser="lalr", lexer="basic", **options
     )
 
 
-@functools.cache
 def inline_patterns() -> dict[str, str]:
-    """The regular expression of every terminal in inline.lark, by name."""
-    return {t.name: t.pattern.to_regexp() for t in load("inline.lark").terminals}
+    """The regular expression of every terminal in inline.lark, by name (regex syntax)."""
+    return dict(_inline_terminals())
+
+
+@functools.cache
+def _inline_terminals() -> tuple[tuple[str, str], ...]:
+    return tuple((t.name, t.pattern.to_regexp()) for t in load("inline.lark", regex=True).terminals)
 
 
 def terminal_regex(parser: Lark, name: str) -> re.Pattern[str]:

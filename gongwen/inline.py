@@ -56,7 +56,9 @@ class _Found:
 @functools.cache
 def _scanner() -> regex.Pattern[str]:
     patterns = inline_patterns()
-    return regex.compile("|".join(f"(?P<{name}>{rx})" for name, rx in patterns.items()))
+    start = patterns.pop("INLINE_START")
+    alternatives = "|".join(f"(?P<{name}>{rx})" for name, rx in patterns.items())
+    return regex.compile(f"(?={start})(?:{alternatives})")
 
 
 def _find(text: str) -> list[_Found]:

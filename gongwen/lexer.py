@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from lark import Token
+from lark.lark import PostLex
 
 from gongwen.inline import list_continues
 from gongwen.numerals import ordinal_of
@@ -52,7 +53,7 @@ class LinePatterns:
         return lead.end() if lead else 0
 
 
-class PostLexer:
+class PostLexer(PostLex):
     """Relabels and cuts line tokens; see the module docstring."""
 
     always_accept = ("HEADING", "RUN_IN_HEADING", "TITLE", "LEAD", "HEADING_END")
@@ -106,10 +107,13 @@ class PostLexer:
 
     def _heading(self, marker: Token, rest: Token) -> Iterator[Token]:
         mark = marker.value[self.patterns.lead_length(marker.value):]
-        if marker.type in _LIST_OPENERS and list_continues(rest.value, marker.type.lower()):
-            if ordinal_of(mark.rstrip("、，,.．")) == 1:
-                yield Token.new_borrow_pos("TEXT", marker.value + rest.value, marker)
-                return
+        if (
+            marker.type in _LIST_OPENERS
+            and ordinal_of(mark.rstrip("、，,.．")) == 1
+            and list_continues(rest.value, marker.type.lower())
+        ):
+            yield Token.new_borrow_pos("TEXT", marker.value + rest.value, marker)
+            return
         yield marker
         if marker.type == "ARTICLE":  # an article's text is body, not a heading
             yield rest

@@ -23,6 +23,8 @@ class Node(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
+    type: str
+    """What the node is; each node class fixes it (the union's discriminator)."""
     start: int
     """Offset of the node's first character in the text (0-based, in characters)."""
     end: int

@@ -36,31 +36,33 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
         data = Path(path).read_bytes()
     except OSError as error:
         raise InputError(path, error.strerror or str(error)) from None
-    for bom, codec, name in _BOMS:
-        if data.startswith(bom):
-            return _decode(path, data, codec), name
-    if b"\x00" in data:
+    codec, name = next(
+        ((codec, name) for bom, codec, name in _BOMS if data.startswith(bom)), (None, None)
+    )
+    if codec is None and b"\x00" in data:
         raise InputError(path, f"binary file (NUL byte at offset {data.index(0)})")
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return _decode(path, data, "gb18030"), "gb18030"
-
-
-def _decode(path: str | os.PathLike[str], data: bytes, codec: str) -> str:
-    try:
-        text = data.decode(codec)
+        text = data.decode(codec or "utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(
-            path,
-            f"not UTF-8, UTF-16 or GB18030 text (byte 0x{data[error.start]:02x} "
-            f"at offset {error.start} cannot be decoded)",
-        ) from None
+        if codec is not None:
+            raise _undecodable(path, data, error) from None
+        codec, name = "gb18030", "gb18030"
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as error:
+            raise _undecodable(path, data, error) from None
     controls = sum(1 for ch in text if ch in _CONTROL)
     if controls > max(2, len(text) // 100):
-        raise InputError(path, f"binary file ({controls} control characters in {codec} text)")
-    return text
+        raise InputError(path, f"binary file ({controls} control characters)")
+    return text, name or "utf-8"
+
+
+def _undecodable(path: str | os.PathLike[str], data: bytes, error: UnicodeDecodeError) -> InputError:
+    return InputError(
+        path,
+        f"not UTF-8, UTF-16 or GB18030 text (byte 0x{data[error.start]:02x} "
+        f"at offset {error.start} cannot be decoded)",
+    )
 
 
 def parse_file(path: str | os.PathLike[str]) -> Document:

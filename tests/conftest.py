@@ -1,0 +1,63 @@
+"""Shared paths and the one helper that asserts every invariant of a parse."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from gongwen import Document, Node, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
+SHARED = ROOT.parent / "shared"
+CORPUS = sorted((SHARED / "corpus").glob("*.txt"))
+CHECK_EXPECTED = SHARED / "tools" / "check_expected.py"
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def line_of(text: str, offset: int) -> int:
+    return len(_LINE_BREAK.findall(text, 0, offset)) + 1
+
+
+def assert_invariants(doc: Document, text: str) -> None:
+    """Round trip (also through JSON), spans nested and increasing, leaves tiling the
+    text, line numbers right."""
+    assert doc.to_text() == text
+    again = Document.model_validate_json(doc.model_dump_json())
+    assert again == doc
+    assert again.to_text() == text
+    assert (doc.start, doc.end) == (0, len(text))
+    position = 0
+    for node in doc.walk():
+        assert node.start <= node.end, node
+        assert text[node.start:node.end] == node.to_text(), node
+        assert node.line == line_of(text, node.start), node
+        children = list(node.child_nodes())
+        if not children:
+            assert node.start == position, f"gap or overlap before {node!r}"
+            position = node.end
+        for child in children:
+            assert node.start <= child.start <= child.end <= node.end, (node.type, child)
+        for first, second in itertools.pairwise(children):
+            assert first.end == second.start, (first, second)
+    assert position == len(text)
+
+
+def parse_checked(text: str) -> Document:
+    doc = parse(text)
+    assert_invariants(doc, text)
+    return doc
+
+
+@pytest.fixture(params=SEEDS, ids=[p.stem for p in SEEDS])
+def seed(request: pytest.FixtureRequest) -> Path:
+    return Path(request.param)
+
+
+def nodes_of(doc: Document, kind: str) -> list[Node]:
+    return list(doc.find_all(kind))

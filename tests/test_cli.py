@@ -1,0 +1,76 @@
+"""The command line, run in-process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gongwen import Document
+from gongwen.cli import main
+from tests.conftest import SEEDS
+
+
+def test_parse_prints_one_json_tree_per_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEEDS[0]), str(SEEDS[1])]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    docs = [Document.model_validate_json(line) for line in lines]
+    assert [d.path for d in docs] == [str(SEEDS[0]), str(SEEDS[1])]
+    assert docs[0].to_text() == SEEDS[0].read_text(encoding="utf-8")
+
+
+def test_parse_indent(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "--indent", "2", str(SEEDS[2])]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('{\n  "start": 0,')
+    assert json.loads(out)["type"] == "document"
+
+
+def test_outline(capsys: pytest.CaptureFixture[str]) -> None:
+    seed_003 = next(p for p in SEEDS if p.name.startswith("003"))
+    assert main(["outline", str(seed_003)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == [
+        "踔厉奋发创一流 奋楫扬帆启新程 / 以实际行动贯彻落实党的二十大精神  [line 1]",
+        "一、总结过去，党的建设取得新成效  [line 5]",
+        "  （一）坚决把党的政治建设摆在首位，切实把坚定拥护“两个确立”的思想自觉转化为"
+        "坚决做到“两个维护”的实际行动  [line 8]",
+    ]
+
+
+def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Document"
+
+
+def test_input_errors_name_the_file_and_go_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert main(["parse", str(binary), str(tmp_path / "absent.txt"), str(SEEDS[0])]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"gongwen: {binary}: binary file (NUL byte at offset 8)",
+        f"gongwen: {tmp_path / 'absent.txt'}: No such file or directory",
+    ]
+    assert len(captured.out.splitlines()) == 1
+    assert "Traceback" not in captured.err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert main(["parse"]) == 2
+    assert "usage: gongwen" in capsys.readouterr().err
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "gongwen", "outline", str(SEEDS[0])],
+        capture_output=True, text=True, check=True,
+    )
+    assert result.stdout.startswith("一、深化思想认识，增强行动自觉  [line 2]")

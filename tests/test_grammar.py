@@ -1,0 +1,37 @@
+"""The grammars compile without conflicts, and every text parses."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongwen.grammar import inline_patterns, load
+from gongwen.lexer import LinePatterns, PostLexer
+from tests.conftest import parse_checked
+
+LINES = [
+    "一、标题", "（一）标题", "(二)标题。正文", "1.标题", "2、标题", "（1）标题", "①标题",
+    "第一，标题。正文", "一是标题。正文", "一要标题", "首先，标题", "第一章 总则", "第一节 一般规定",
+    "第一条 正文", "第一编 总则", "第三条之一 正文", "同志们：", "谢谢大家！", "特此通知。",
+    "正文段落。", "", "　", "##paidend##", "— 1 —", "标题行", "——在会议上的讲话",
+]
+
+
+def test_document_grammar_has_no_conflicts_or_collisions() -> None:
+    load("document.lark", postlex=PostLexer(LinePatterns()), strict=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=30), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_every_sequence_of_lines_parses(lines: list[str], newline: str) -> None:
+    parse_checked(newline.join(lines))
+
+
+def test_inline_terminals_start_with_inline_start() -> None:
+    patterns = inline_patterns()
+    start = regex.compile(patterns.pop("INLINE_START"))
+    samples = "一是，二要，第三，首先，（一）（1）①xx二X次**市××局○○□□＿＿某某##paidend##"
+    for name, pattern in patterns.items():
+        for match in regex.finditer(pattern, samples):
+            assert start.match(match.group()), (name, match.group())

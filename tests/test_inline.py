@@ -1,0 +1,84 @@
+"""Inline lists, placeholders and residue inside a line."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongwen import Artifact, Enumeration, Placeholder
+from tests.conftest import parse_checked
+
+
+def lists(text: str) -> list[tuple[str, int]]:
+    doc = parse_checked(text)
+    return [(e.items[0].marker.text, len(e.items)) for e in doc.find_all(Enumeration)]
+
+
+def placeholders(text: str) -> list[tuple[str, str]]:
+    return [(p.text, p.kind) for p in parse_checked(text).find_all(Placeholder)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("主要有：一是抓学习；二是抓执行；三是抓效能。", [("一是", 3)]),
+    ("要做到：一要学；二要干。", [("一要", 2)]),
+    ("我讲两点。第一，要学习。第二，要落实。", [("第一，", 2)]),
+    ("首先，统一思想。其次，明确任务。最后，抓好落实。", [("首先，", 3)]),
+    ("措施：①甲。②乙。③丙。", [("①", 3)]),
+    ("包括（1）甲；（2）乙。", [("（1）", 2)]),
+])
+def test_inline_lists(text: str, expected: list[tuple[str, int]]) -> None:
+    assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "统一思想是前提，统一是关键。二是不存在的。",
+    "坚持“第一议题”制度，第一次会议由第一书记主持。",
+    "党的二十大强调两个确立，四个意识，八项规定。",
+    "一是要坚持。",  # a lone first item is no list
+    "依照第（1）项规定，第（2）项除外。",
+])
+def test_set_phrases_are_not_lists(text: str) -> None:
+    assert lists(text) == []
+
+
+def test_lists_nest_and_a_second_list_of_a_family_starts_anew() -> None:
+    doc = parse_checked("总体：一要学。二要干：①甲；②乙。另外，一要丙；二要丁。\n")
+    paragraph = doc.children[0]
+    top = [node for node in paragraph.children if isinstance(node, Enumeration)]
+    assert [(e.family, len(e.items)) for e in top] == [("yao", 2), ("yao", 2)]
+    inner = doc.enumerations[1]
+    assert inner.family == "circled"
+    assert doc.ancestors(inner)[:2] == [top[0].items[1], top[0]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("幸福美好新xx的局面", [("xx", "letter_x")]),
+    ("集中学习X次，整改率达到X％", [("X", "letter_x"), ("X", "letter_x")]),
+    ("20XX年X月", [("XX", "letter_x"), ("X", "letter_x")]),
+    ("《**日报》，等**个单位**多名", [("**", "asterisk")] * 3),
+    ("××市××局", [("××", "times"), ("××", "times")]),
+    ("○○县□□单位", [("○○", "circles"), ("□□", "boxes")]),
+    ("某某局和某市", [("某某", "mou"), ("某", "mou")]),
+    ("截止日期：＿＿＿", [("＿＿＿", "underline")]),
+])
+def test_placeholders(text: str, expected: list[tuple[str, str]]) -> None:
+    assert placeholders(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "使用Xbox和X射线设备", "面积3×4米", "二〇〇八年", "某些情况下某种做法", "Markdown **bold** text",
+])
+def test_not_placeholders(text: str) -> None:
+    assert placeholders(text) == []
+
+
+def test_paywall_mark_inside_a_sentence_is_an_artifact_and_the_sentence_stays() -> None:
+    doc = parse_checked("利用《读本》##paidbegin##等辅导材料。\n##paidend##\n")
+    artifacts = [(a.text.strip(), a.kind) for a in doc.find_all(Artifact)]
+    assert artifacts == [("##paidbegin##", "paywall"), ("##paidend##", "residue_line")]
+    assert doc.children[0].type == "paragraph"
+    assert doc.children[0].text == "利用《读本》##paidbegin##等辅导材料。"
+
+
+def test_long_runs_stay_linear_and_exact() -> None:
+    for text in ("x" * 20000, "*" * 20000, "一" * 20000 + "是", "一、" * 5000, "①" * 5000):
+        parse_checked(text)

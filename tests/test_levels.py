@@ -1,0 +1,103 @@
+"""Sections nest by the GB/T 9704-2012 ladder, regulations by 章/节/条, speech markers
+one below the innermost open section."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongwen import Section
+from tests.conftest import parse_checked
+
+
+def levels(*lines: str) -> list[tuple[str, int]]:
+    doc = parse_checked("\n".join(lines) + "\n")
+    return [(s.marker.text, s.level) for s in doc.find_all(Section)]
+
+
+def test_full_ladder() -> None:
+    assert levels("一、甲", "（一）乙", "1.丙", "（1）丁", "①戊") == [
+        ("一、", 1), ("（一）", 2), ("1.", 3), ("（1）", 4), ("①", 5)
+    ]
+
+
+def test_skipped_level() -> None:
+    assert levels("一、甲", "1.乙", "二、丙", "1.丁") == [("一、", 1), ("1.", 2), ("二、", 1), ("1.", 2)]
+
+
+def test_speech_markers_go_one_below_the_open_section() -> None:
+    got = levels("一、甲", "第一，乙", "第二，丙", "二、丁", "（一）戊", "1.己", "（二）庚", "三、辛")
+    assert [level for _, level in got] == [1, 2, 2, 1, 2, 3, 2, 1]
+
+
+def test_speech_marker_below_a_deep_section() -> None:
+    assert levels("一、甲", "（一）乙", "一是丙。正文", "二是丁。正文", "（二）戊") == [
+        ("一、", 1), ("（一）", 2), ("一是", 3), ("二是", 3), ("（二）", 2)
+    ]
+
+
+def test_regulation_chapters_and_articles() -> None:
+    got = levels("第一章　总则", "第一条　甲", "第二条　乙", "第二章　丙", "第三条　丁")
+    assert [level for _, level in got] == [1, 2, 2, 1, 2]
+
+
+def test_regulation_chapter_part_article() -> None:
+    assert [lv for _, lv in levels("第一章 总则", "第一节 一般规定", "第一条 甲")] == [1, 2, 3]
+
+
+def test_items_and_sub_items_of_an_article() -> None:
+    got = levels("第一章 总则", "第一条 有下列情形之一的：", "（一）甲；", "1.乙；", "第二条 丙")
+    assert got == [("第一章", 1), ("第一条", 2), ("（一）", 3), ("1.", 4), ("第二条", 2)]
+
+
+def test_inserted_article_and_volume() -> None:
+    got = levels("第一编 总则", "第一章 一般规定", "第十条之一 甲")
+    assert got == [("第一编", 1), ("第一章", 2), ("第十条之一", 3)]
+
+
+def test_article_has_no_heading_its_text_is_body() -> None:
+    doc = parse_checked("第一条　为了规范管理，制定本办法。\n本办法适用于全市。\n")
+    (article,) = doc.sections
+    assert article.heading is None and article.heading_text == ""
+    assert [c.type for c in article.children] == ["paragraph", "paragraph"]  # two 款
+    assert article.children[0].text == "　为了规范管理，制定本办法。"
+
+
+def test_shi_paragraphs_are_top_sections() -> None:
+    got = levels("汇报如下：", "一是甲。正文。", "二是乙。正文。", "三是丙。正文。")
+    assert got == [("一是", 1), ("二是", 1), ("三是", 1)]
+
+
+def test_shi_line_continuing_its_list_is_an_enumeration() -> None:
+    doc = parse_checked("一、标题\n一是甲。二是乙。三是丙。\n")
+    (section,) = doc.sections
+    assert section.sections == []
+    (enumeration,) = doc.enumerations
+    assert [i.marker.text for i in enumeration.items] == ["一是", "二是", "三是"]
+
+
+@pytest.mark.parametrize("marker", ["(一)", "（一）", "1．", "1.", "(1)", "第一,", "第一、", "1、"])
+def test_half_and_full_width_markers_are_kept_verbatim(marker: str) -> None:
+    ((text, level),) = levels(marker + "标题")
+    assert text == marker and level == 1
+
+
+def test_decimal_number_is_not_a_marker() -> None:
+    assert levels("1.5万名职工参加。", "2023.5.8召开") == []
+
+
+def test_marker_after_markdown_and_indentation() -> None:
+    doc = parse_checked("### &emsp;&emsp;一、全面落实责任。\n> （二）持续升级\n　　1.加强领导\n")
+    got = [(s.marker.prefix, s.marker.text, s.level) for s in doc.find_all(Section)]
+    assert got == [("### &emsp;&emsp;", "一、", 1), ("> ", "（二）", 2), ("　　", "1.", 3)]
+
+
+def test_run_in_and_standalone_headings() -> None:
+    doc = parse_checked("一、总体要求\n二、重点任务。要抓好落实。\n三、保障措施。\n")
+    got = [(s.heading_text, s.run_in) for s in doc.sections]
+    assert got == [("总体要求", False), ("重点任务", True), ("保障措施", False)]
+    assert doc.sections[1].children[0].text == "要抓好落实。"
+
+
+def test_marker_alone_and_at_end_of_text() -> None:
+    doc = parse_checked("一、\n二、")
+    assert [(s.marker.text, s.heading_text) for s in doc.sections] == [("一、", ""), ("二、", "")]

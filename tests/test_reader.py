@@ -1,0 +1,56 @@
+"""Files in every supported encoding; clear errors for everything else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gongwen import InputError, parse_file
+from tests.conftest import assert_invariants
+
+TEXT = "关于开展检查的通知\n一、检查范围\n特此通知。\n"
+
+
+@pytest.mark.parametrize("encoding, data", [
+    ("utf-8", TEXT.encode("utf-8")),
+    ("utf-8-sig", b"\xef\xbb\xbf" + TEXT.encode("utf-8")),
+    ("utf-16", b"\xff\xfe" + TEXT.encode("utf-16-le")),
+    ("utf-16", b"\xfe\xff" + TEXT.encode("utf-16-be")),
+    ("gb18030", TEXT.encode("gb18030")),
+])
+def test_encodings_are_recognised_and_text_encodes_back(
+    tmp_path: Path, encoding: str, data: bytes
+) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    doc = parse_file(path)
+    assert doc.encoding == encoding and doc.path == str(path)
+    assert doc.sections[0].heading_text == "检查范围"
+    text = doc.to_text()
+    codec = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le" if data[:1] == b"\xff" else "utf-16-be"}
+    assert text.encode(codec.get(encoding, encoding)) == data
+    assert_invariants(doc, text)
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"PK\x03\x04\x00\x00binary", "binary file (NUL byte at offset 4)"),
+    (b"\x80\x81\xff\xfe\xfd", "not UTF-8, UTF-16 or GB18030 text (byte 0x80 at offset 0"),
+    (bytes(range(1, 9)) * 40, "binary file"),
+])
+def test_binary_or_undecodable_files_raise_input_error(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    path = tmp_path / "bad.bin"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        parse_file(path)
+    assert str(caught.value).startswith(f"{path}: ")
+    assert message in str(caught.value)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="No such file"):
+        parse_file(tmp_path / "absent.txt")
+    with pytest.raises(InputError, match="Is a directory"):
+        parse_file(tmp_path)

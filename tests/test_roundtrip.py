@@ -1,0 +1,57 @@
+"""The tree rebuilds its text exactly, also after a JSON round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongwen import parse_file
+from tests.conftest import CORPUS, FIXTURES, assert_invariants, parse_checked
+
+FIXTURE_TEXTS = sorted(FIXTURES.rglob("*.txt"))
+
+PIECES = [
+    "一、", "（一）", "(二)", "1.", "1．", "（1）", "①", "②", "第一，", "第二,", "一是", "二是", "一要",
+    "首先，", "其次，", "最后，", "第一章", "第一条", "同志们：", "各位领导，同志们:", "谢谢大家！",
+    "部署完毕。", "特此通知。", "xx", "X次", "**", "××", "○○", "□□", "某某", "##paidend##",
+    "正文", "标题", "。", "，", "；", "：", "！", "\n", "\r\n", "\r", "\u3000", "\t", " ", "\ufeff",
+    "— 1 —", "<!-- x -->", "### ", "&emsp;", "> ", "2023年5月12日", "第一议题", "统一是",
+]
+
+
+@pytest.mark.parametrize("path", FIXTURE_TEXTS, ids=[p.stem for p in FIXTURE_TEXTS])
+def test_fixture_round_trips(path: Path) -> None:
+    assert_invariants(parse_file(path), path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(not CORPUS, reason="../shared/corpus is not beside the repository")
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_corpus_document_round_trips(path: Path) -> None:
+    doc = parse_file(path)
+    assert_invariants(doc, path.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_generated_text_round_trips(pieces: list[str]) -> None:
+    parse_checked("".join(pieces))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_round_trips(text: str) -> None:
+    parse_checked(text)
+
+
+def test_empty_text() -> None:
+    doc = parse_checked("")
+    assert doc.children == [] and doc.title is None and doc.sections == []
+
+
+def test_byte_order_mark_is_kept_as_an_artifact() -> None:
+    doc = parse_checked("\ufeff一、标题\n")
+    assert doc.children[0].type == "artifact"
+    assert doc.sections[0].marker.text == "一、"
