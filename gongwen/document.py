@@ -130,7 +130,8 @@ class Document(Node):
         """One line per section: indentation by level, marker, heading, line number."""
         lines = []
         if self.title is not None:
-            lines.append(f"{self.title.text.replace(chr(10), ' / ')}  [line {self.title.line}]")
+            title = " / ".join(line.strip() for line in self.title.text.splitlines() if line.strip())
+            lines.append(f"{title}  [line {self.title.line}]")
         section: Section
         for section in self.find_all(Section):
             indent = "  " * (section.level - 1)

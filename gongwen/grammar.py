@@ -20,13 +20,15 @@ def load(name: str, **options: Any) -> Lark:
 
 
 def inline_patterns() -> dict[str, str]:
-    """The regular expression of every terminal in inline.lark, by name (regex syntax)."""
+    """The regular expression of every terminal in inline.lark, by name (regex syntax),
+    higher priorities first."""
     return dict(_inline_terminals())
 
 
 @functools.cache
 def _inline_terminals() -> tuple[tuple[str, str], ...]:
-    return tuple((t.name, t.pattern.to_regexp()) for t in load("inline.lark", regex=True).terminals)
+    terminals = sorted(load("inline.lark", regex=True).terminals, key=lambda t: -t.priority)
+    return tuple((t.name, t.pattern.to_regexp()) for t in terminals)
 
 
 def terminal_regex(parser: Lark, name: str) -> re.Pattern[str]:

@@ -21,6 +21,7 @@ from gongwen.nodes import Artifact, Enumeration, Inline, Item, Marker, Placehold
 from gongwen.numerals import ordinal_of
 
 _ITEM_SUFFIX = "_ITEM"
+_RESIDUE = {"PAYWALL": "paywall", "MARKDOWN_EMPHASIS": "markdown"}
 _LAST = "最后"  # closes an adverb list (首先 … 其次 … 最后) whatever came before
 
 
@@ -132,8 +133,8 @@ class _Assembler:
             if f.start > position:
                 yield self._text(position, f.start)
             span = {"start": self.base + f.start, "end": self.base + f.end, "line": self.line}
-            if f.name == "PAYWALL":
-                yield Artifact(**span, text=f.text, kind="paywall")
+            if f.name in _RESIDUE:
+                yield Artifact(**span, text=f.text, kind=_RESIDUE[f.name])
             else:
                 yield Placeholder(**span, text=f.text, kind=f.name.lower())
             position = f.end

@@ -34,8 +34,16 @@ _LINE_BREAK = re.compile(r"\r\n?|\n")
 # (——在…上的讲话) are title lines too. A line holding only a date is not.
 _TITLE_MAX = 60
 _NOT_TITLE_END = tuple("。；：，、,;:")
-_DATE_ONLY = re.compile(r"^[（(]?[0-9０-９一二三四五六七八九十〇○零]{2,4}年[^\s）)]{0,8}[）)]?$")
+# A line holding only a date, or opening with a full date (a 题注 such as
+# 2022年6月6日 …令第2号公布), is not a title line.
+_DATE_LED = re.compile(
+    r"^[（(]?(?:[0-9０-９]{4}|[一二三四五六七八九〇○零]{4})\s?年[^\s）)]{0,8}[）)]?$"
+    r"|^[（(]?[0-9０-９]{4}\s?年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日"
+)
+_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,4}$")  # 张三 under a title: a name, not a title line
 _TITLE_LINES_MAX = 4
+_MARKUP = "*#> "  # Markdown residue around a line, ignored when judging its shape
+_TITLE_GAP_MAX = 2  # blank lines allowed between two title lines
 
 
 class LinePatterns:
@@ -69,19 +77,31 @@ class PostLexer(PostLex):
             yield token
 
     def _titles(self, stream: Iterator[Token]) -> Iterator[Token]:
-        """Relabel the title lines at the top of the document."""
-        titles = 0
+        """Relabel the title lines at the top of the document. Blank lines between two
+        title lines belong to the title; a speaker's name or a date ends it."""
+        titles: list[Token] = []
+        blanks: list[Token] = []
         for token in stream:
-            if token.type in ("BLANK", "RESIDUE_LINE") and titles == 0:
+            if token.type in ("BLANK", "RESIDUE_LINE") and not titles:
                 yield token
-                continue
-            if token.type == "TEXT" and titles < _TITLE_LINES_MAX and _is_title_line(token):
-                titles += 1
-                yield _retype(token, "TITLE")
-                continue
-            yield token
-            yield from stream
-            return
+            elif token.type == "BLANK" and len(blanks) < _TITLE_GAP_MAX:
+                blanks.append(token)
+            elif (
+                token.type == "TEXT"
+                and len(titles) < _TITLE_LINES_MAX
+                and _is_title_line(token, first=not titles)
+            ):
+                titles.extend((*blanks, token))
+                blanks = []
+            else:
+                yield from (_retype(title, "TITLE") for title in titles)
+                yield from blanks
+                yield token
+                break
+        else:
+            yield from (_retype(title, "TITLE") for title in titles)
+            yield from blanks
+        yield from stream
 
     def _cut(self, stream: Iterator[Token]) -> Iterator[Token]:
         """Split marker tokens from their indentation and the rest of their line."""
@@ -129,13 +149,14 @@ class PostLexer(PostLex):
 
 
 
-def _is_title_line(token: Token) -> bool:
-    text = token.value.strip()
+def _is_title_line(token: Token, *, first: bool) -> bool:
+    text = token.value.strip().strip(_MARKUP).strip()
     return (
         0 < len(text) <= _TITLE_MAX
         and not text.endswith(_NOT_TITLE_END)
         and "。" not in text
-        and not _DATE_ONLY.match(text)
+        and not _DATE_LED.match(text)
+        and (first or not _SPEAKER.match(text))
     )
 
 

@@ -122,15 +122,17 @@ class _Inlines(Node):
 
     @property
     def content(self) -> str:
-        """The node's text without its final line break."""
-        return self.to_text().rstrip(_LINE_ENDS)
+        """The node's text without residue (artifacts) and its final line break."""
+        return "".join(
+            child.to_text() for child in self.children if not isinstance(child, Artifact)
+        ).rstrip(_LINE_ENDS)
 
 
 class _Line(_Inlines):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def text(self) -> str:
-        """The line(s) as written, without the final line break."""
+        """The line(s) as written, without residue and the final line break."""
         return self.content
 
 
@@ -171,7 +173,8 @@ class Paragraph(_Inlines):
 
     @property
     def text(self) -> str:
-        return self.content
+        """The paragraph as written, without its line break."""
+        return self.to_text().rstrip(_LINE_ENDS)
 
 
 class Item(Node):

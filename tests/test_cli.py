@@ -26,7 +26,7 @@ def test_parse_prints_one_json_tree_per_file(capsys: pytest.CaptureFixture[str])
 def test_parse_indent(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", "--indent", "2", str(SEEDS[2])]) == 0
     out = capsys.readouterr().out
-    assert out.startswith('{\n  "start": 0,')
+    assert out.startswith('{\n  "type": "document",\n  "start": 0,')
     assert json.loads(out)["type"] == "document"
 
 

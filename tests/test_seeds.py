@@ -12,18 +12,22 @@ from gongwen import Enumeration, Placeholder, Section, parse_file
 from tests.conftest import CHECK_EXPECTED, FIXTURES, SEEDS, assert_invariants
 
 
-def test_seeds_match_expected_structure(tmp_path: Path) -> None:
+def test_fixtures_match_their_expected_structure(tmp_path: Path) -> None:
+    """Seeds and corpus excerpts, scored by the project's shared scoring tool."""
     if not CHECK_EXPECTED.exists():
         pytest.skip("../shared/tools/check_expected.py is not beside the repository")
-    for path in SEEDS:
-        tree = parse_file(path).model_dump_json()
-        (tmp_path / f"{path.stem}.json").write_text(tree, encoding="utf-8")
+    expected = sorted((FIXTURES / "expected").glob("*.json"))
+    for gold in expected:
+        (text,) = FIXTURES.glob(f"*/{gold.stem}.txt")
+        tree = parse_file(text).model_dump_json()
+        (tmp_path / gold.name).write_text(tree, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, str(CHECK_EXPECTED), "--dir", str(FIXTURES / "expected"), str(tmp_path)],
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stdout
-    assert "docs=5 heading_f1=1.000" in result.stdout
+    assert f"docs={len(expected)} heading_f1=1.000" in result.stdout
+    assert len(expected) == len(SEEDS) + len(list((FIXTURES / "corpus").glob("*.txt")))
 
 
 def test_seed_round_trips(seed: Path) -> None:
