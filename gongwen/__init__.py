@@ -8,6 +8,7 @@
 True
 """
 
+from gongwen.checks import Diagnostic, Severity, check
 from gongwen.document import Document
 from gongwen.nodes import (
     Artifact,
@@ -35,6 +36,7 @@ __all__ = [
     "Artifact",
     "Blank",
     "Closing",
+    "Diagnostic",
     "Document",
     "Enumeration",
     "Heading",
@@ -46,8 +48,10 @@ __all__ = [
     "Placeholder",
     "Salutation",
     "Section",
+    "Severity",
     "Text",
     "Title",
+    "check",
     "parse",
     "parse_file",
     "read_text",

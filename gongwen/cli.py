@@ -1,4 +1,4 @@
-"""The ``gongwen`` command: parse, outline, schema."""
+"""The ``gongwen`` command: parse, outline, check, rules, schema."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import json
 import sys
 from collections.abc import Sequence
 
+from gongwen.checks import RULES, Diagnostic, Severity
+from gongwen.checks.registry import run, selected
 from gongwen.reader import InputError, parse_file
 from gongwen.schema import schema
 
@@ -27,7 +29,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     outline.add_argument("files", nargs="+", metavar="FILE")
     commands.add_parser("schema", help="print the JSON Schema of the tree")
+    check = commands.add_parser(
+        "check", help="check the structure of each file; exit 1 when there are findings"
+    )
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text: path:line:col: CODE message (default); json: a list")
+    check.add_argument("--select", type=_codes, default=[], metavar="CODES",
+                       help="only these codes or prefixes, comma-separated (GW1,GW401)")
+    check.add_argument("--ignore", type=_codes, default=[], metavar="CODES",
+                       help="leave out these codes or prefixes")
+    check.add_argument("--severity", choices=[s.value for s in Severity], default="info",
+                       help="report only findings at or above this severity (default: info)")
+    rules = commands.add_parser("rules", help="list the rules, or print one rule's documentation")
+    rules.add_argument("code", nargs="?", metavar="CODE")
     return parser
+
+
+def _codes(value: str) -> list[str]:
+    return [code.strip().upper() for code in value.split(",") if code.strip()]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -39,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "schema":
         print(json.dumps(schema(), ensure_ascii=False, indent=2))
         return 0
+    if args.command == "rules":
+        return _rules(args.code)
+    if args.command == "check":
+        return _check(args)
     status = 0
     for index, path in enumerate(args.files):
         try:
@@ -54,3 +78,44 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(("\n" if index else "") + f"== {path}")
             print(doc.outline())
     return status
+
+
+def _rules(code: str | None) -> int:
+    if code is None:
+        for rule in sorted(RULES.values(), key=lambda r: r.code):
+            off = "" if rule.default else " (off by default)"
+            print(f"{rule.code}  {rule.severity.value:<7}  {rule.summary.rstrip('.')}{off}")
+        return 0
+    found = RULES.get(code.upper())
+    if found is None:
+        print(f"gongwen: no rule {code} (see `gongwen rules`)", file=sys.stderr)
+        return 2
+    off = ", off by default" if not found.default else ""
+    print(f"{found.code} ({found.severity.value}{off})\n\n{found.doc}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    try:
+        rules = selected(args.select, args.ignore)
+    except ValueError as error:
+        print(f"gongwen: {error}", file=sys.stderr)
+        return 2
+    threshold = Severity(args.severity).weight
+    found: list[Diagnostic] = []
+    status = 0
+    for path in args.files:
+        try:
+            doc = parse_file(path)
+        except InputError as error:
+            print(f"gongwen: {error}", file=sys.stderr)
+            status = 2
+            continue
+        findings = [d for d in run(doc, rules) if d.severity.weight >= threshold]
+        found.extend(findings)
+        if args.format == "text":
+            for finding in findings:
+                print(finding.format())
+    if args.format == "json":
+        print(json.dumps([d.model_dump(mode="json") for d in found], ensure_ascii=False, indent=1))
+    return status or (1 if found else 0)

@@ -8,6 +8,9 @@ import functools
 from collections.abc import Iterator
 from typing import Any, Literal, TypeVar, overload
 
+from pydantic import computed_field
+
+from gongwen.kinds import kind_of_title
 from gongwen.nodes import (
     Block,
     Closing,
@@ -36,6 +39,13 @@ class Document(Node):
         return iter(self.children)
 
     # ---- parts --------------------------------------------------------------
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def kind(self) -> str | None:
+        """The document type named by the title (通知, 请示, 讲话, 汇报, 办法 …); None when
+        the title names none."""
+        return kind_of_title(self.title.text) if self.title is not None else None
 
     @property
     def title(self) -> Title | None:

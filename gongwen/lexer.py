@@ -21,6 +21,7 @@ from lark import Token
 from lark.lark import PostLex
 
 from gongwen.inline import list_continues
+from gongwen.kinds import kind_of_title
 from gongwen.numerals import ordinal_of
 
 SECTION_MARKERS = frozenset({
@@ -39,6 +40,12 @@ _NOT_TITLE_END = tuple("。；：，、,;:")
 _DATE_LED = re.compile(
     r"^[（(]?(?:[0-9０-９]{4}|[一二三四五六七八九〇○零]{4})\s?年[^\s）)]{0,8}[）)]?$"
     r"|^[（(]?[0-9０-９]{4}\s?年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日"
+)
+# Header lines, not title lines: a document number (国办发〔2023〕12号, also with
+# wrong brackets) or an issuing organ's mark (XX市人民政府文件).
+_HEADER = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z×Xx]{1,20}\s?[〔\[【［(（﹝]\s?\d{2,4}\s?[〕\]】］)）﹞]\s?第?\d{1,5}\s?号$"
+    r"|^[\u4e00-\u9fff（）()、 ]{2,40}文件$"
 )
 _SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,4}$")  # 张三 under a title: a name, not a title line
 _TITLE_LINES_MAX = 4
@@ -78,18 +85,22 @@ class PostLexer(PostLex):
 
     def _titles(self, stream: Iterator[Token]) -> Iterator[Token]:
         """Relabel the title lines at the top of the document. Blank lines between two
-        title lines belong to the title; a speaker's name or a date ends it."""
+        title lines belong to the title; a speaker's name or a date ends it. Header lines
+        above the title (XX市人民政府文件, 国办发〔2023〕12号) are passed over."""
         titles: list[Token] = []
         blanks: list[Token] = []
         for token in stream:
-            if token.type in ("BLANK", "RESIDUE_LINE") and not titles:
+            if not titles and (
+                token.type in ("BLANK", "RESIDUE_LINE")
+                or (token.type == "TEXT" and _HEADER.match(_shape(token)))
+            ):
                 yield token
             elif token.type == "BLANK" and len(blanks) < _TITLE_GAP_MAX:
                 blanks.append(token)
             elif (
                 token.type == "TEXT"
                 and len(titles) < _TITLE_LINES_MAX
-                and _is_title_line(token, first=not titles)
+                and _is_title_line(_shape(token), first=not titles)
             ):
                 titles.extend((*blanks, token))
                 blanks = []
@@ -149,13 +160,20 @@ class PostLexer(PostLex):
 
 
 
-def _is_title_line(token: Token, *, first: bool) -> bool:
-    text = token.value.strip().strip(_MARKUP).strip()
+def _shape(token: Token) -> str:
+    """The line without indentation and Markdown residue around it."""
+    return str(token).strip().strip(_MARKUP).strip()
+
+
+def _is_title_line(text: str, *, first: bool) -> bool:
+    if text.endswith("。") and kind_of_title(text[:-1]):
+        text = text[:-1]  # 关于…的通知。: a title with a stray full stop
     return (
         0 < len(text) <= _TITLE_MAX
         and not text.endswith(_NOT_TITLE_END)
         and "。" not in text
         and not _DATE_LED.match(text)
+        and not _HEADER.match(text)
         and (first or not _SPEAKER.match(text))
     )
 

@@ -1,0 +1,22 @@
+"""The checker: rules with stable codes (GW1xx hierarchy, GW2xx parts and formulas,
+GW3xx residue, GW4xx characters) run over a parsed document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gongwen.checks import characters, formulas, hierarchy, residue
+from gongwen.checks.diagnostic import Diagnostic, Severity
+from gongwen.checks.registry import RULES, Rule, run, selected
+from gongwen.document import Document
+
+__all__ = ["RULES", "Diagnostic", "Rule", "Severity", "check"]
+_RULE_MODULES = (characters, formulas, hierarchy, residue)  # importing them registers the rules
+
+
+def check(
+    doc: Document, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
+) -> list[Diagnostic]:
+    """The findings of the selected rules on ``doc``, in text order. ``select`` and
+    ``ignore`` take codes or prefixes; an unknown one raises ValueError."""
+    return list(run(doc, selected(select, ignore)))
