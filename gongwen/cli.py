@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from gongwen.checks import RULES, Diagnostic, Severity
 from gongwen.checks.registry import run, selected
+from gongwen.document import Document
 from gongwen.reader import InputError, parse_file
 from gongwen.schema import schema
 
@@ -63,21 +64,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _rules(args.code)
     if args.command == "check":
         return _check(args)
-    status = 0
-    for index, path in enumerate(args.files):
-        try:
-            doc = parse_file(path)
-        except InputError as error:
-            print(f"gongwen: {error}", file=sys.stderr)
-            status = 2
-            continue
+    failed: list[str] = []
+    for index, (path, doc) in enumerate(_documents(args.files, failed)):
         if args.command == "parse":
             print(doc.model_dump_json(indent=args.indent))
         else:
             if len(args.files) > 1:
                 print(("\n" if index else "") + f"== {path}")
             print(doc.outline())
-    return status
+    return 2 if failed else 0
+
+
+def _documents(paths: list[str], failed: list[str]) -> Iterator[tuple[str, Document]]:
+    """Parse each file in turn; one that cannot be read is reported on stderr, added to
+    ``failed``, and does not stop the rest."""
+    for path in paths:
+        try:
+            yield path, parse_file(path)
+        except InputError as error:
+            print(f"gongwen: {error}", file=sys.stderr)
+            failed.append(path)
 
 
 def _rules(code: str | None) -> int:
@@ -103,14 +109,8 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     threshold = Severity(args.severity).weight
     found: list[Diagnostic] = []
-    status = 0
-    for path in args.files:
-        try:
-            doc = parse_file(path)
-        except InputError as error:
-            print(f"gongwen: {error}", file=sys.stderr)
-            status = 2
-            continue
+    failed: list[str] = []
+    for _, doc in _documents(args.files, failed):
         findings = [d for d in run(doc, rules) if d.severity.weight >= threshold]
         found.extend(findings)
         if args.format == "text":
@@ -118,4 +118,4 @@ def _check(args: argparse.Namespace) -> int:
                 print(finding.format())
     if args.format == "json":
         print(json.dumps([d.model_dump(mode="json") for d in found], ensure_ascii=False, indent=1))
-    return status or (1 if found else 0)
+    return 2 if failed else (1 if found else 0)
