@@ -7,26 +7,58 @@ its ancestors, so sections are first drafted and then built top down.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Union, cast
 
 from lark import Token, Transformer
 
 from gongwen.inline import scan
 from gongwen.lexer import LinePatterns
 from gongwen.nodes import (
+    Addressee,
+    Appendix,
     Artifact,
+    Attachment,
+    AttachmentNote,
     Blank,
     Block,
     Closing,
+    CopyNumber,
+    CopyTo,
+    DateLine,
+    DocNumber,
     Heading,
+    Imprint,
     Inline,
+    Issuer,
     Marker,
     Paragraph,
+    Remark,
     Salutation,
+    Secrecy,
     Section,
+    Signature,
+    Text,
     Title,
+    Urgency,
+    _Line,
 )
 from gongwen.numerals import ordinal_of
+
+
+@dataclass(slots=True)
+class AppendixDraft:
+    label: Text
+    children: list[Block | Draft]
+    end: int
+
+    def build(self, parent_path: tuple[str, ...]) -> Appendix:
+        return Appendix(
+            start=self.label.start, end=self.end, line=self.label.line, label=self.label,
+            children=build_blocks(self.children),
+        )
 
 
 @dataclass(slots=True)
@@ -34,7 +66,7 @@ class SectionDraft:
     marker: Marker
     heading: Heading | None
     run_in: bool
-    children: list[Block | SectionDraft]
+    children: list[Block | Draft]
     end: int
 
     def build(self, parent_path: tuple[str, ...]) -> Section:
@@ -46,8 +78,12 @@ class SectionDraft:
         )
 
 
-def build_blocks(items: list[Block | SectionDraft], path: tuple[str, ...] = ()) -> list[Block]:
-    return [item.build(path) if isinstance(item, SectionDraft) else item for item in items]
+Draft = Union[SectionDraft, AppendixDraft]  # noqa: UP007
+
+
+def build_blocks(items: Sequence[Block | Draft], path: tuple[str, ...] = ()) -> list[Block]:
+    return [item.build(path) if isinstance(item, (SectionDraft, AppendixDraft)) else item
+            for item in items]
 
 
 def _inlines(token: Token) -> list[Inline]:
@@ -85,18 +121,29 @@ class TreeBuilder(Transformer[Token, list[Block | SectionDraft]]):
         (token,) = children
         return Artifact(**_span(token), text=token.value, kind="byte_order_mark")
 
-    def salutation(self, children: list[Token]) -> Salutation:
+    def _line(self, children: list[Token]) -> Block:
         (token,) = children
-        return Salutation(**_span(token), children=_inlines(token))
+        return cast("Block", _LINES[token.type](**_span(token), children=_inlines(token)))
 
-    def closing(self, children: list[Token]) -> Closing:
-        (token,) = children
-        return Closing(**_span(token), children=_inlines(token))
+    title = addressee = salutation = closing = signature = date = remark = _line
+    copy_to = imprint = copy_number = secrecy = urgency = issuer = doc_number = _line
 
-    def title(self, children: list[Token]) -> Title:
-        first, last = _span(children[0]), _span(children[-1])
-        inlines = [node for token in children for node in _inlines(token)]
-        return Title(start=first["start"], end=last["end"], line=first["line"], children=inlines)
+    def attachment_note(self, children: list[Token]) -> AttachmentNote:
+        first, *more = children
+        cut = _NOTE_LABEL.match(first).end()  # type: ignore[union-attr]
+        span = _span(first)
+        label = Text(start=span["start"], end=span["start"] + cut, line=span["line"], text=first[:cut])
+        rest = Token("ATTACHMENT_ITEM", first[cut:], start_pos=label.end, line=first.line)
+        items = [Attachment(**_span(token), children=_inlines(token)) for token in [rest, *more]]
+        return AttachmentNote(start=span["start"], end=items[-1].end, line=span["line"],
+                              label=label, items=items)
+
+    def appendix(self, children: list[object]) -> AppendixDraft:
+        token, *rest = children
+        assert isinstance(token, Token)
+        label = Text(**_span(token), text=str(token))
+        blocks = _blocks(rest)
+        return AppendixDraft(label, blocks, blocks[-1].end if blocks else label.end)
 
     def heading(self, children: list[Token]) -> tuple[Heading, bool]:
         (token,) = children
@@ -109,9 +156,7 @@ class TreeBuilder(Transformer[Token, list[Block | SectionDraft]]):
         heading, run_in = None, False
         if isinstance(rest[0], tuple):
             (heading, run_in), rest = rest[0], rest[1:]
-        blocks: list[Block | SectionDraft] = [
-            child for child in rest if isinstance(child, (SectionDraft, *_BLOCKS))
-        ]
+        blocks = _blocks(rest)
         end = blocks[-1].end if blocks else (heading.end if heading else _span(token)["end"])
         return SectionDraft(self._marker(token), heading, run_in, blocks, end)
 
@@ -128,4 +173,17 @@ class TreeBuilder(Transformer[Token, list[Block | SectionDraft]]):
         )
 
 
-_BLOCKS = (Paragraph, Blank, Title, Salutation, Closing, Artifact)
+_NOTE_LABEL = re.compile(r"[^：:]*[：:][ \t\u3000]*")  # 附件：
+_LINES: dict[str, type[_Line]] = {
+    "TITLE": Title, "ADDRESSEE": Addressee, "SALUTATION": Salutation, "CLOSING": Closing,
+    "SIGNATURE": Signature, "DATE": DateLine, "TITLE_DATE": DateLine, "REMARK": Remark,
+    "COPY_TO": CopyTo, "IMPRINT": Imprint, "COPY_NUMBER": CopyNumber, "SECRECY": Secrecy,
+    "URGENCY": Urgency, "ISSUER": Issuer, "DOC_NUMBER": DocNumber,
+}
+_BLOCKS = (Paragraph, Blank, Artifact, AttachmentNote, AppendixDraft, SectionDraft,
+           *_LINES.values())
+
+
+def _blocks(children: Sequence[object]) -> list[Block | Draft]:
+    """The blocks and drafts among a rule's children (its tokens and heading left out)."""
+    return [cast("Block | Draft", child) for child in children if isinstance(child, _BLOCKS)]

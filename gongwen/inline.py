@@ -17,10 +17,20 @@ from dataclasses import dataclass
 import regex
 
 from gongwen.grammar import inline_patterns
-from gongwen.nodes import Artifact, Enumeration, Inline, Item, Marker, Placeholder, Text
+from gongwen.nodes import (
+    Artifact,
+    Enumeration,
+    Inline,
+    Item,
+    LeadIn,
+    Marker,
+    Placeholder,
+    Text,
+)
 from gongwen.numerals import ordinal_of
 
 _ITEM_SUFFIX = "_ITEM"
+_LINE_BREAK = regex.compile(r"\r\n?|\n")
 _RESIDUE = {"PAYWALL": "paywall", "MARKDOWN_EMPHASIS": "markdown"}
 _LAST = "最后"  # closes an adverb list (首先 … 其次 … 最后) whatever came before
 
@@ -67,8 +77,10 @@ def _find(text: str) -> list[_Found]:
 
 
 def scan(text: str, base: int, line: int) -> list[Inline]:
-    """The inline nodes of ``text``, which starts at offset ``base`` on ``line``."""
-    return _Assembler(text, base, line).nodes(0, len(text), _find(text))
+    """The inline nodes of ``text``, which starts at offset ``base`` on ``line`` (the text
+    may span lines: a title of several lines)."""
+    breaks = tuple(m.end() for m in _LINE_BREAK.finditer(text, 0, max(len(text) - 1, 0)))
+    return _Assembler(text, base, line, breaks).nodes(0, len(text), _find(text))
 
 
 def list_continues(text: str, family: str) -> bool:
@@ -87,7 +99,12 @@ def list_continues(text: str, family: str) -> bool:
 class _Assembler:
     source: str
     base: int
-    line: int
+    first_line: int
+    breaks: tuple[int, ...]
+    """Offsets just past each line break inside the text."""
+
+    def line(self, offset: int) -> int:
+        return self.first_line + bisect.bisect_right(self.breaks, offset) if self.breaks else self.first_line
 
     def nodes(self, start: int, end: int, found: list[_Found]) -> list[Inline]:
         """Nodes for ``source[start:end]``; ``found`` lies inside it, in order."""
@@ -111,15 +128,16 @@ class _Assembler:
                 bisect.bisect_left(found, item_end, key=_start_of)
             ]
             marker = Marker(
-                start=self.base + item.start, end=self.base + item.end, line=self.line,
+                start=self.base + item.start, end=self.base + item.end, line=self.line(item.start),
                 text=item.text, family=item.family, ordinal=item.ordinal,
             )
             items.append(Item(
-                start=self.base + item.start, end=self.base + item_end, line=self.line,
+                start=self.base + item.start, end=self.base + item_end, line=self.line(item.start),
                 marker=marker, children=self.nodes(item.end, item_end, inside),
             ))
         return Enumeration(
-            start=self.base + chain[0].start, end=self.base + end, line=self.line, items=items
+            start=self.base + chain[0].start, end=self.base + end, line=self.line(chain[0].start),
+            items=items,
         )
 
     def _flat(self, start: int, end: int, found: list[_Found]) -> Iterator[Inline]:
@@ -132,9 +150,11 @@ class _Assembler:
                 continue
             if f.start > position:
                 yield self._text(position, f.start)
-            span = {"start": self.base + f.start, "end": self.base + f.end, "line": self.line}
+            span = {"start": self.base + f.start, "end": self.base + f.end, "line": self.line(f.start)}
             if f.name in _RESIDUE:
                 yield Artifact(**span, text=f.text, kind=_RESIDUE[f.name])
+            elif f.name == "LEAD_IN":
+                yield LeadIn(**span, text=f.text)
             else:
                 yield Placeholder(**span, text=f.text, kind=f.name.lower())
             position = f.end
@@ -143,7 +163,7 @@ class _Assembler:
 
     def _text(self, start: int, end: int) -> Text:
         return Text(
-            start=self.base + start, end=self.base + end, line=self.line,
+            start=self.base + start, end=self.base + end, line=self.line(start),
             text=self.source[start:end],
         )
 

@@ -3,7 +3,7 @@
 It sits between Lark's lexer and the LALR parser (like ``lark.indenter``) and
 only relabels or cuts tokens; it never drops a character. It decides:
 
-* which opening lines are the title (a line's shape and place, not its words);
+* the role of a line by its place (title, 主送机关, 署名 …: gongwen/zones.py);
 * whether a line opening with 一是 (一要, 第一，, 首先，, ①) opens a section or an
   inline list: a list when its next item follows on the same line;
 * where a heading line's heading ends: at the first 。！？ when body text
@@ -21,8 +21,8 @@ from lark import Token
 from lark.lark import PostLex
 
 from gongwen.inline import list_continues
-from gongwen.kinds import kind_of_title
 from gongwen.numerals import ordinal_of
+from gongwen.zones import assign
 
 SECTION_MARKERS = frozenset({
     "VOLUME", "CHAPTER", "PART", "ARTICLE", "CN_DUN", "CN_PAREN", "AR_DOT", "AR_DUN",
@@ -31,26 +31,6 @@ SECTION_MARKERS = frozenset({
 # Markers that may open a line and go on as an inline list (二是 later on the line).
 _LIST_OPENERS = frozenset({"DI", "SHI", "YAO", "ADVERB", "CIRCLED"})
 _LINE_BREAK = re.compile(r"\r\n?|\n")
-# A title line: short, no sentence inside, not ending like a clause. Subtitles
-# (——在…上的讲话) are title lines too. A line holding only a date is not.
-_TITLE_MAX = 60
-_NOT_TITLE_END = tuple("。；：，、,;:")
-# A line holding only a date, or opening with a full date (a 题注 such as
-# 2022年6月6日 …令第2号公布), is not a title line.
-_DATE_LED = re.compile(
-    r"^[（(]?(?:[0-9０-９]{4}|[一二三四五六七八九〇○零]{4})\s?年[^\s）)]{0,8}[）)]?$"
-    r"|^[（(]?[0-9０-９]{4}\s?年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日"
-)
-# Header lines, not title lines: a document number (国办发〔2023〕12号, also with
-# wrong brackets) or an issuing organ's mark (XX市人民政府文件).
-_HEADER = re.compile(
-    r"^[\u4e00-\u9fffA-Za-z×Xx]{1,20}\s?[〔\[【［(（﹝]\s?\d{2,4}\s?[〕\]】］)）﹞]\s?第?\d{1,5}\s?号$"
-    r"|^[\u4e00-\u9fff（）()、 ]{2,40}文件$"
-)
-_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,4}$")  # 张三 under a title: a name, not a title line
-_TITLE_LINES_MAX = 4
-_MARKUP = "*#> "  # Markdown residue around a line, ignored when judging its shape
-_TITLE_GAP_MAX = 2  # blank lines allowed between two title lines
 
 
 class LinePatterns:
@@ -71,48 +51,20 @@ class LinePatterns:
 class PostLexer(PostLex):
     """Relabels and cuts line tokens; see the module docstring."""
 
-    always_accept = ("HEADING", "RUN_IN_HEADING", "TITLE", "LEAD", "HEADING_END")
+    always_accept = (
+        "HEADING", "RUN_IN_HEADING", "TITLE", "TITLE_DATE", "ADDRESSEE", "SIGNATURE",
+        "ATTACHMENT_ITEM", "LEAD", "HEADING_END",
+    )
 
     def __init__(self, patterns: LinePatterns) -> None:
         self.patterns = patterns
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         line = 1
-        for token in self._cut(self._titles(stream)):
+        for token in self._cut(iter(assign(list(stream)))):
             token.line = line
             line += len(_LINE_BREAK.findall(token))
             yield token
-
-    def _titles(self, stream: Iterator[Token]) -> Iterator[Token]:
-        """Relabel the title lines at the top of the document. Blank lines between two
-        title lines belong to the title; a speaker's name or a date ends it. Header lines
-        above the title (XX市人民政府文件, 国办发〔2023〕12号) are passed over."""
-        titles: list[Token] = []
-        blanks: list[Token] = []
-        for token in stream:
-            if not titles and (
-                token.type in ("BLANK", "RESIDUE_LINE")
-                or (token.type == "TEXT" and _HEADER.match(_shape(token)))
-            ):
-                yield token
-            elif token.type == "BLANK" and len(blanks) < _TITLE_GAP_MAX:
-                blanks.append(token)
-            elif (
-                token.type == "TEXT"
-                and len(titles) < _TITLE_LINES_MAX
-                and _is_title_line(_shape(token), first=not titles)
-            ):
-                titles.extend((*blanks, token))
-                blanks = []
-            else:
-                yield from (_retype(title, "TITLE") for title in titles)
-                yield from blanks
-                yield token
-                break
-        else:
-            yield from (_retype(title, "TITLE") for title in titles)
-            yield from blanks
-        yield from stream
 
     def _cut(self, stream: Iterator[Token]) -> Iterator[Token]:
         """Split marker tokens from their indentation and the rest of their line."""
@@ -158,24 +110,6 @@ class PostLexer(PostLex):
         yield Token("RUN_IN_HEADING", rest.value[:cut], start_pos=rest.start_pos)
         yield Token("TEXT", body, start_pos=(rest.start_pos or 0) + cut)
 
-
-
-def _shape(token: Token) -> str:
-    """The line without indentation and Markdown residue around it."""
-    return str(token).strip().strip(_MARKUP).strip()
-
-
-def _is_title_line(text: str, *, first: bool) -> bool:
-    if text.endswith("。") and kind_of_title(text[:-1]):
-        text = text[:-1]  # 关于…的通知。: a title with a stray full stop
-    return (
-        0 < len(text) <= _TITLE_MAX
-        and not text.endswith(_NOT_TITLE_END)
-        and "。" not in text
-        and not _DATE_LED.match(text)
-        and not _HEADER.match(text)
-        and (first or not _SPEAKER.match(text))
-    )
 
 
 def _retype(token: Token, type_: str) -> Token:

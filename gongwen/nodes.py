@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
+from gongwen.numerals import ordinal_of
+
 _LINE_ENDS = "\r\n"
 _HEADING_END = "。！？!?"
 
@@ -86,6 +88,12 @@ class Artifact(_Leaf):
     """paywall, residue_line (a whole line of residue)."""
 
 
+class LeadIn(_Leaf):
+    """A lead-in formula (引出语) announcing what follows: 现将有关事项通知如下：."""
+
+    type: Literal["lead_in"] = "lead_in"
+
+
 class Blank(_Leaf):
     """An empty line (white space and the line break)."""
 
@@ -152,6 +160,91 @@ class Closing(_Line):
     """A closing formula on its own line: 谢谢大家！, 部署完毕。, 特此通知。."""
 
     type: Literal["closing"] = "closing"
+
+
+class Addressee(_Line):
+    """主送机关: the organs addressed, ending in ：."""
+
+    type: Literal["addressee"] = "addressee"
+
+
+class CopyNumber(_Line):
+    """份号: the copy number of a classified document (000001)."""
+
+    type: Literal["copy_number"] = "copy_number"
+
+
+class Secrecy(_Line):
+    """密级和保密期限: 机密★1年."""
+
+    type: Literal["secrecy"] = "secrecy"
+
+
+class Urgency(_Line):
+    """紧急程度: 特急, 加急."""
+
+    type: Literal["urgency"] = "urgency"
+
+
+class Issuer(_Line):
+    """发文机关标志: XX市人民政府文件."""
+
+    type: Literal["issuer"] = "issuer"
+
+
+class DocNumber(_Line):
+    """发文字号, with a 签发人 when it shares the line: 国办发〔2023〕12号."""
+
+    type: Literal["doc_number"] = "doc_number"
+
+
+class Signature(_Line):
+    """发文机关署名: one organ (a line) above the 成文日期."""
+
+    type: Literal["signature"] = "signature"
+
+
+class DateLine(_Line):
+    """A line holding a date: the 成文日期, or a date under the title."""
+
+    type: Literal["date"] = "date"
+
+
+class Remark(_Line):
+    """附注: a line in full-width parentheses after the date, （此件公开发布）."""
+
+    type: Literal["remark"] = "remark"
+
+
+class Attachment(_Line):
+    """One item of the 附件说明, with its number: 1.××市重点项目清单."""
+
+    type: Literal["attachment"] = "attachment"
+
+
+class AttachmentNote(Node):
+    """附件说明: the label 附件： and one item per attachment."""
+
+    type: Literal["attachment_note"] = "attachment_note"
+    label: Text
+    """附件： as written."""
+    items: list[Attachment]
+
+    def child_nodes(self) -> Iterator[Node]:
+        yield self.label
+        yield from self.items
+
+
+class CopyTo(_Line):
+    """版记: 抄送：…。 (or 主送：…。), continuation lines included."""
+
+    type: Literal["copy_to"] = "copy_to"
+
+
+class Imprint(_Line):
+    """版记: 印发机关和印发日期, ××办公厅 2023年5月12日印发."""
+
+    type: Literal["imprint"] = "imprint"
 
 
 class Heading(_Inlines):
@@ -244,14 +337,45 @@ class Section(Node):
         return self.heading.text if self.heading is not None else ""
 
 
+class Appendix(Node):
+    """An attachment itself (附件1 with its own title and body), a part of its own."""
+
+    type: Literal["appendix"] = "appendix"
+    label: Text
+    """附件1 as written, with its line break."""
+    children: list[Block]
+
+    def child_nodes(self) -> Iterator[Node]:
+        yield self.label
+        yield from self.children
+
+    @property
+    def title(self) -> Title | None:
+        return next((c for c in self.children if isinstance(c, Title)), None)
+
+    @property
+    def number(self) -> int | None:
+        """The attachment's number (附件2 → 2); None for a lone 附件."""
+        digits = self.label.text.strip().removeprefix("附件").strip(" \t：:")
+        return ordinal_of(digits) if digits else None
+
+
 Inline = Annotated[
-    Union[Text, Placeholder, Artifact, Enumeration],  # noqa: UP007
+    Union[Text, Placeholder, Artifact, LeadIn, Enumeration],  # noqa: UP007
     Field(discriminator="type"),
 ]
 Block = Annotated[
-    Union[Paragraph, Blank, Title, Salutation, Closing, Artifact, Section],  # noqa: UP007
+    Union[  # noqa: UP007
+        Paragraph, Blank, Title, Salutation, Closing, Artifact, Section, Addressee, CopyNumber,
+        Secrecy, Urgency, Issuer, DocNumber, Signature, DateLine, Remark, AttachmentNote,
+        Appendix, CopyTo, Imprint,
+    ],
     Field(discriminator="type"),
 ]
 
-for _model in (Paragraph, Title, Salutation, Closing, Heading, Item, Enumeration, Section):
+for _model in (
+    Paragraph, Title, Salutation, Closing, Heading, Item, Enumeration, Section, Addressee,
+    CopyNumber, Secrecy, Urgency, Issuer, DocNumber, Signature, DateLine, Remark, Attachment,
+    AttachmentNote, Appendix, CopyTo, Imprint,
+):
     _model.model_rebuild()

@@ -7,7 +7,7 @@ from typing import cast
 
 from lark import Lark
 
-from gongwen.builder import SectionDraft, TreeBuilder, build_blocks
+from gongwen.builder import Draft, TreeBuilder, build_blocks
 from gongwen.document import Document
 from gongwen.grammar import document_parser, terminal_regex
 from gongwen.lexer import LinePatterns, PostLexer
@@ -29,7 +29,7 @@ def parse(text: str, *, encoding: str | None = None, path: str | None = None) ->
 
     ``encoding`` and ``path`` are recorded in the document, for text read from a file.
     """
-    blocks = cast("list[Block | SectionDraft]", _parser().parse(text))
+    blocks = cast("list[Block | Draft]", _parser().parse(text))
     return Document(
         start=0, end=len(text), line=1, children=build_blocks(blocks),
         encoding=encoding, path=path,

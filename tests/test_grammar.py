@@ -35,3 +35,19 @@ def test_inline_terminals_start_with_inline_start() -> None:
     for name, pattern in patterns.items():
         for match in regex.finditer(pattern, samples):
             assert start.match(match.group()), (name, match.group())
+
+
+def test_whole_line_terminals_match_only_whole_lines() -> None:
+    parser = load("document.lark", postlex=PostLexer(LinePatterns()))
+    samples = {
+        "URGENCY": "特急", "SECRECY": "机密★1年", "RESIDUE_LINE": "— 1 —", "CLOSING": "特此通知。",
+        "SALUTATION": "同志们：", "DATE": "2023年5月12日", "COPY_TO": "抄送：市委办公厅。",
+        "DOC_NUMBER": "国办发〔2023〕12号", "ISSUER": "XX市人民政府文件", "REMARK": "（此件公开发布）",
+        "APPENDIX_LABEL": "附件1", "IMPRINT": "市政府办公室　2023年5月12日印发",
+    }
+    for name, line in samples.items():
+        pattern = regex.compile(parser.get_terminal(name).pattern.to_regexp())
+        assert pattern.match(line + "\n").group() == line + "\n", name
+        assert not pattern.match("正文" + line + "正文", 2), name
+        if name != "COPY_TO":  # 抄送： takes the rest of its line
+            assert not pattern.match(line + "正文\n"), name

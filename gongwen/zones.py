@@ -1,0 +1,234 @@
+"""Line roles that depend on where a line stands in the document.
+
+A grammar sees one line at a time; whether a short line is the title, the
+主送机关 or a 署名 depends on its neighbours. This pass walks the lexed lines
+once, zone by zone, and relabels tokens (it never drops a character):
+
+* front (版头, title, 主送机关, salutation): the first lines up to the body;
+  title lines are merged into one TITLE token, a date under the title becomes
+  TITLE_DATE, a line ending in ： the ADDRESSEE;
+* body: 版头 lines found here are plain paragraphs;
+* after a closing, 附件说明 or date (the ending): the short organ lines just
+  above a DATE become SIGNATURE, a 附注 is allowed, the further items of a
+  附件说明 become ATTACHMENT_ITEM;
+* an attachment (附件1) starts a new front: its own title;
+* the 版记 (抄送, 印发): what follows it is plain text, continuation lines of
+  抄送 belong to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lark import Token
+
+from gongwen.kinds import kind_of_title
+
+HEADER = frozenset({"COPY_NUMBER", "SECRECY", "URGENCY", "ISSUER", "DOC_NUMBER"})
+_ENDING = frozenset({"CLOSING", "ATTACHMENT_NOTE", "DATE", "REMARK"})
+_COLOPHON = frozenset({"COPY_TO", "IMPRINT"})
+_FRONT_PASS = frozenset({"BLANK", "RESIDUE_LINE", "BOM", "SALUTATION"}) | HEADER
+_ITEM_MARKERS = frozenset({"AR_DOT", "AR_DUN", "CN_DUN", "CN_PAREN", "AR_PAREN"})
+
+# A title line: short, no sentence inside, not ending like a clause. Subtitles
+# (——在…上的讲话) are title lines too.
+_TITLE_MAX = 60
+_TITLE_LINES_MAX = 4
+_TITLE_GAP_MAX = 2  # blank lines allowed between two title lines
+_NOT_TITLE_END = tuple("。；：，、,;:")
+# A line holding only a date, or opening with a full date (a 题注 such as
+# 2022年6月6日 …令第2号公布), is not a title line.
+_DATE_LED = re.compile(
+    r"^[（(]?(?:[0-9０-９]{4}|[一二三四五六七八九〇○零]{4})\s?年[^\s）)]{0,8}[）)]?$"
+    r"|^[（(]?[0-9０-９]{4}\s?年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日"
+)
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,4}$")  # 张三 under a title: a name
+_MARKUP = re.compile(r"^(?:[\s*#>]|&emsp;|&nbsp;)+|(?:[\s*#]|&emsp;|&nbsp;)+$")
+# 主送机关: ends in a colon, holds no sentence and no lead-in (通知如下：)
+_ADDRESSEE_MAX = 120
+_CLAUSE_END = re.compile(r"[。！？!?；;]")
+_SIGNATURE_MAX = 40  # an organ's name
+_SIGNATURE_LINES_MAX = 3
+_NOT_SIGNATURE = re.compile(r"[。，,；;：:！？!?]")
+
+
+def shape(token: Token) -> str:
+    """The line without indentation and Markdown or HTML residue around it."""
+    return _MARKUP.sub("", str(token))
+
+
+def assign(tokens: list[Token]) -> list[Token]:
+    """The tokens with their roles by zone; see the module docstring."""
+    out: list[Token] = []
+    index = _front(tokens, 0, out)
+    zone = "body"
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.type
+        index += 1
+        if zone == "colophon":
+            if kind == "COPY_TO" or kind in _ENDING or kind in HEADER or kind == "APPENDIX_LABEL":
+                token = _retype(token, "TEXT") if kind != "COPY_TO" else token
+            if kind == "COPY_TO":
+                index = _take_continuation(tokens, index, token, out)
+                continue
+            out.append(token)
+            continue
+        if kind in HEADER or (kind == "REMARK" and zone == "body"):
+            token = _retype(token, "TEXT")
+        elif kind == "DATE":
+            _mark_signature(out)
+            zone = "ending"
+        elif kind in ("CLOSING", "REMARK"):
+            zone = "ending"
+        elif kind == "ATTACHMENT_NOTE":
+            out.append(token)
+            index = _take_attachment_items(tokens, index, out)
+            zone = "ending"
+            continue
+        elif kind == "APPENDIX_LABEL":
+            out.append(token)
+            index = _front(tokens, index, out, appendix=True)
+            zone = "body"
+            continue
+        elif kind in _COLOPHON:
+            zone = "colophon"
+            if kind == "COPY_TO":
+                index = _take_continuation(tokens, index, token, out)
+                continue
+        out.append(token)
+    return out
+
+
+def _front(tokens: list[Token], index: int, out: list[Token], *, appendix: bool = False) -> int:
+    """Label the front lines from ``index`` on; return where the body begins."""
+    titled = addressed = False
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.type
+        if kind in _FRONT_PASS and not (appendix and kind in HEADER):
+            out.append(token)
+            index += 1
+            titled = titled or kind == "SALUTATION"  # no title below a salutation
+        elif kind == "DATE":
+            out.append(_retype(token, "TITLE_DATE"))
+            index += 1
+        elif kind == "TEXT" and titled and _before_date(tokens, index):
+            out.append(token)  # a speaker's name between the title and its date
+            index += 1
+        elif kind == "TEXT" and not titled and not addressed and _is_title_line(shape(token), True):
+            index = _take_title(tokens, index, out)
+            titled = True
+        elif kind == "TEXT" and not addressed and (end := _addressee_end(tokens, index)):
+            out.append(_merge(tokens[index:end], "ADDRESSEE"))
+            index = end
+            addressed = True
+        else:
+            break
+    return index
+
+
+def _before_date(tokens: list[Token], index: int) -> bool:
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following is not None and following.type == "DATE" and len(shape(tokens[index])) <= 20
+
+
+def _take_title(tokens: list[Token], index: int, out: list[Token]) -> int:
+    """Merge the title lines from ``index`` (with blank lines between them) into one token."""
+    lines = [tokens[index]]
+    end = index + 1
+    probe = end
+    while probe < len(tokens) and len([t for t in lines if t.type != "BLANK"]) < _TITLE_LINES_MAX:
+        gap = probe
+        while gap < len(tokens) and tokens[gap].type == "BLANK" and gap - probe < _TITLE_GAP_MAX:
+            gap += 1
+        if gap < len(tokens) and tokens[gap].type == "TEXT" and _is_title_line(
+            shape(tokens[gap]), False
+        ):
+            lines.extend(tokens[probe:gap + 1])
+            end = probe = gap + 1
+        else:
+            break
+    out.append(_merge(lines, "TITLE"))
+    return end
+
+
+def _is_title_line(text: str, first: bool) -> bool:
+    if text.endswith("。") and kind_of_title(text[:-1]) and not _CLAUSE_MARK.search(text):
+        text = text[:-1]  # 关于…的通知。: a title with a stray full stop
+    return (
+        0 < len(text) <= _TITLE_MAX
+        and not text.endswith(_NOT_TITLE_END)
+        and "。" not in text
+        and not _DATE_LED.match(text)
+        and (first or not _SPEAKER.match(text))
+    )
+
+
+def _addressee_end(tokens: list[Token], index: int) -> int:
+    """End of a 主送机关 starting at ``index`` (up to three wrapped lines), else 0."""
+    text = ""
+    for end in range(index, min(index + 3, len(tokens))):
+        if tokens[end].type != "TEXT":
+            return 0
+        text += shape(tokens[end])
+        if len(text) > _ADDRESSEE_MAX or _CLAUSE_END.search(text) or "如下" in text:
+            return 0
+        if text.endswith(("：", ":")):
+            return end + 1
+        if not text.endswith(("，", ",", "、")) and not _wrapped(tokens[end]):
+            return 0
+    return 0
+
+
+def _wrapped(token: Token) -> bool:
+    """A line cut short by a page layout: it runs to the end without a pause."""
+    return len(shape(token)) >= 20 and not _NOT_SIGNATURE.search(shape(token)[-1])
+
+
+def _mark_signature(out: list[Token]) -> None:
+    """Relabel the organ lines just above a 成文日期 as 署名."""
+    index = len(out)
+    while index > 0 and out[index - 1].type == "BLANK":
+        index -= 1
+    found = 0
+    while index > 0 and found < _SIGNATURE_LINES_MAX:
+        token = out[index - 1]
+        text = shape(token)
+        if token.type != "TEXT" or not 2 <= len(text) <= _SIGNATURE_MAX or _NOT_SIGNATURE.search(text):
+            break
+        out[index - 1] = _retype(token, "SIGNATURE")
+        index -= 1
+        found += 1
+
+
+def _take_attachment_items(tokens: list[Token], index: int, out: list[Token]) -> int:
+    """The further items of a 附件说明: numbered lines right below it (2.…, 3.…)."""
+    while index + 1 < len(tokens) and tokens[index].type in _ITEM_MARKERS:
+        rest = tokens[index + 1]
+        if rest.type != "TEXT":
+            break
+        out.append(_merge([tokens[index], rest], "ATTACHMENT_ITEM"))
+        index += 2
+    return index
+
+
+def _take_continuation(tokens: list[Token], index: int, first: Token, out: list[Token]) -> int:
+    """抄送 lines that wrap onto indented lines below."""
+    lines = [first]
+    while index < len(tokens) and tokens[index].type == "TEXT" and str(tokens[index])[:1] in " \t\u3000":
+        lines.append(tokens[index])
+        index += 1
+    out.append(_merge(lines, first.type))
+    return index
+
+
+def _merge(tokens: Iterable[Token], type_: str) -> Token:
+    tokens = list(tokens)
+    return Token(type_, "".join(tokens), start_pos=tokens[0].start_pos)
+
+
+def _retype(token: Token, type_: str) -> Token:
+    return Token.new_borrow_pos(type_, token.value, token)
