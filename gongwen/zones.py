@@ -34,6 +34,7 @@ _ITEM_MARKERS = frozenset({"AR_DOT", "AR_DUN", "CN_DUN", "CN_PAREN", "AR_PAREN"}
 # A title line: short, no sentence inside, not ending like a clause. Subtitles
 # (——在…上的讲话) are title lines too.
 _TITLE_MAX = 60
+_LONG_TITLE_MAX = 150  # …关于印发《…》的通知 runs long, but it names its type
 _TITLE_LINES_MAX = 4
 _TITLE_GAP_MAX = 2  # blank lines allowed between two title lines
 _NOT_TITLE_END = tuple("。；：，、,;:")
@@ -43,7 +44,7 @@ _DATE_LED = re.compile(
     r"^[（(]?(?:[0-9０-９]{4}|[一二三四五六七八九〇○零]{4})\s?年[^\s）)]{0,8}[）)]?$"
     r"|^[（(]?[0-9０-９]{4}\s?年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日"
 )
-_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")  # a title goes on without these
 _SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,4}$")  # 张三 under a title: a name
 _MARKUP = re.compile(r"^(?:[\s*#>]|&emsp;|&nbsp;)+|(?:[\s*#]|&emsp;|&nbsp;)+$")
 # 主送机关: ends in a colon, holds no sentence and no lead-in (通知如下：)
@@ -156,10 +157,12 @@ def _take_title(tokens: list[Token], index: int, out: list[Token]) -> int:
 
 
 def _is_title_line(text: str, first: bool) -> bool:
-    if text.endswith("。") and kind_of_title(text[:-1]) and not _CLAUSE_MARK.search(text):
+    names_kind = kind_of_title(text.removesuffix("。")) is not None
+    if text.endswith("。") and names_kind and not _CLAUSE_MARK.search(text):
         text = text[:-1]  # 关于…的通知。: a title with a stray full stop
     return (
-        0 < len(text) <= _TITLE_MAX
+        0 < len(text) <= (_LONG_TITLE_MAX if names_kind else _TITLE_MAX)
+        and (first or not _CLAUSE_MARK.search(text))
         and not text.endswith(_NOT_TITLE_END)
         and "。" not in text
         and not _DATE_LED.match(text)

@@ -1,0 +1,220 @@
+"""GW5xx: the formal parts of 公文 (GB/T 9704-2012): 发文字号, 成文日期, 附件说明,
+attachments, 抄送."""
+
+from __future__ import annotations
+
+import re
+
+from gongwen.checks.diagnostic import Severity
+from gongwen.checks.registry import Context, rule
+from gongwen.nodes import Appendix, AttachmentNote, CopyTo, DateLine, DocNumber, Title
+
+_DOC_NUMBER = re.compile(
+    r"(?P<org>[^\s〔\[【［(（﹝]{1,20}?)\s?(?P<open>[〔\[【［(（﹝])\s?(?P<year>[0-9０-９]{2,4})\s?"
+    r"(?P<close>[〕\]】］)）﹞])\s?(?P<extra>[字第]{0,2})(?P<seq>[0-9０-９]{1,5})\s?号"
+)
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@rule("GW501", Severity.ERROR)
+def doc_number_form(ctx: Context) -> None:
+    """发文字号 not in the standard form.
+
+    Checks each 发文字号: the year in 六角括号 〔〕 (not [] 【】 （）), written in full
+    with four digits, no 第 or 字 before the sequence number, no leading zeros, Arabic
+    digits written half-width.
+
+    Why: GB/T 9704-2012 7.2.4: 机关代字 + 〔年份〕 + 序号 + 号; the brackets differ from
+    the round ones used when a number is cited after a title.
+
+    Example: 泰旅爱物字[2024]1号  /  成府发〔2026〕第018号
+
+    Instead: 泰旅爱物字〔2024〕1号  /  成府发〔2026〕18号
+    """
+    for node in ctx.doc.find_all(DocNumber):
+        match = _DOC_NUMBER.search(node.text)
+        if match is None:
+            continue
+        year = match["year"].translate(_FULL_WIDTH_DIGITS)
+        seq = match["seq"].translate(_FULL_WIDTH_DIGITS)
+        right = f"{match['org']}〔{year}〕{int(seq)}号"
+        problems = []
+        if match["open"] != "〔" or match["close"] != "〕":
+            problems.append(f"brackets 「{match['open']}{match['close']}」")
+        if len(year) != 4:
+            problems.append("a short year")
+        if match["extra"]:
+            problems.append(f"「{match['extra']}」")
+        if seq.startswith("0"):
+            problems.append("leading zeros")
+        if year != match["year"] or seq != match["seq"]:
+            problems.append("full-width digits")
+        if problems:
+            start = node.start + node.to_text().index(match.group())
+            ctx.report(start, start + len(match.group()),
+                       f"发文字号 「{match.group()}」 has {', '.join(problems)}; write 「{right}」",
+                       right)
+
+
+_ARABIC_DATE = re.compile(r"(?P<y>[0-9０-９]{2,4})\s?年\s?(?P<m>[0-9０-９]{1,2})\s?月\s?(?P<d>[0-9０-９]{1,2})\s?日")
+_CHINESE_DATE = re.compile(r"[一二三四五六七八九〇○零Oo]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
+
+
+@rule("GW502", Severity.WARNING)
+def date_form(ctx: Context) -> None:
+    """成文日期 not in the standard form.
+
+    Checks the 成文日期 (a date line after the body, not one under a title): Arabic
+    numerals, the year in full, month and day without leading zeros, no spaces,
+    half-width digits; a date in Chinese numerals is the format of before 2012.
+
+    Why: GB/T 9704-2012 7.3.5.4: 成文日期 in Arabic numerals, 年 月 日 all given, no
+    zero padding; since 2012-07-01 all organs use Arabic numerals.
+
+    Example: 二〇二三年五月十二日  /  2023年05月08日
+
+    Instead: 2023年5月12日  /  2023年5月8日
+    """
+    for node in ctx.doc.find_all(DateLine):
+        previous = _previous_sibling(ctx, node)
+        if isinstance(previous, Title) or (previous is not None and previous.type == "date"):
+            continue  # a date under a title, not a 成文日期
+        text = node.text.strip()
+        start = node.start + node.to_text().index(text[:1]) if text else node.start
+        chinese = _CHINESE_DATE.search(text)
+        if chinese:
+            ctx.report(start, start + len(text),
+                       f"成文日期 「{text}」 in Chinese numerals: since 2012 it is written in Arabic ones")
+            continue
+        match = _ARABIC_DATE.search(text)
+        if match is None:
+            continue
+        y, m, d = (match[k].translate(_FULL_WIDTH_DIGITS) for k in "ymd")
+        right = f"{y}年{int(m)}月{int(d)}日"
+        if len(y) == 4 and match.group() != right:
+            ctx.report(start, start + len(text), f"成文日期 「{match.group()}」; write 「{right}」",
+                       right)
+
+
+def _previous_sibling(ctx: Context, node: DateLine) -> object:
+    parent = ctx.doc.parent(node)
+    siblings = [c for c in (parent.child_nodes() if parent else []) if c.type != "blank"]
+    index = next(i for i, c in enumerate(siblings) if c is node)
+    return siblings[index - 1] if index else None
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(?P<n>[0-9０-９]{1,2})(?P<mark>[.．、]?)\s*")
+_NAME_END_PUNCTUATION = ("。", "；", "，", ";", ",", "、")
+
+
+@rule("GW503", Severity.WARNING)
+def attachment_note_form(ctx: Context) -> None:
+    """附件说明 not in the standard form.
+
+    Checks the 附件说明: 附件 takes a full-width colon; several attachments are
+    numbered 1. 2. 3. … in order, a single one has no number; an attachment's name
+    ends without punctuation.
+
+    Why: GB/T 9704-2012 7.3.4.
+
+    Example: 附件:1、检查清单；
+
+    Instead: 附件：1.检查清单
+    """
+    for note in ctx.doc.find_all(AttachmentNote):
+        if ":" in note.label.text:
+            colon = note.label.start + note.label.text.index(":")
+            ctx.report(colon, colon + 1, "附件说明 「附件:」 takes a full-width colon", "附件：")
+        several = len(note.items) > 1
+        for expected, item in enumerate(note.items, start=1):
+            number = _ITEM_NUMBER.match(item.text)
+            if several and (number is None or int(number["n"].translate(_FULL_WIDTH_DIGITS)) != expected):
+                ctx.report(item.start, item.start + len(item.text),
+                           f"attachment 「{item.text.strip()}」 should be numbered {expected}.")
+            elif several and number is not None and number["mark"] != ".":
+                ctx.report(item.start, item.start + len(item.text),
+                           f"attachment number 「{number.group().strip()}」 takes 「.」", f"{expected}.")
+            elif not several and number is not None:
+                ctx.report(item.start, item.start + len(item.text),
+                           f"a single attachment 「{item.text.strip()}」 has no number")
+            if item.text.rstrip().endswith(_NAME_END_PUNCTUATION):
+                end = item.start + len(item.text.rstrip())
+                ctx.report(end - 1, end, f"attachment name 「{item.text.strip()}」 ends in punctuation")
+
+
+def _name(text: str) -> str:
+    """An attachment's name without its number, spaces and quotation marks."""
+    return re.sub(r"^[0-9０-９]{1,2}[.．、]?|[《》“”\"*#]", "", re.sub(r"\s+", "", text))
+
+
+@rule("GW504", Severity.WARNING)
+def attachments_match_note(ctx: Context) -> None:
+    """附件说明 and the attachments present disagree.
+
+    Checks, when the text holds the attachments themselves (附件1 …): as many as the
+    附件说明 lists, numbered in order, each titled as its item says; and that an
+    attachment's label stands alone (附件1, not 附件1：).
+
+    Why: GB/T 9704-2012 7.3.4 and 7.3.7: the numbers and names of the attachments
+    must agree with the 附件说明.
+
+    Example: 附件：1.检查清单 2.联系人名单 … followed by 附件1 检查清单 only
+
+    Instead: add 附件2 联系人名单, or drop it from the 附件说明.
+    """
+    appendices = list(ctx.doc.find_all(Appendix))
+    for appendix in appendices:
+        label = appendix.label.text.strip()
+        if label.endswith(("：", ":")):
+            end = appendix.label.start + len(appendix.label.text.rstrip())
+            ctx.report(end - 1, end, f"attachment label 「{label}」 takes no colon", label[:-1])
+    note = ctx.doc.find(AttachmentNote)
+    if note is None or not appendices:
+        return
+    if len(note.items) != len(appendices):
+        ctx.report(note.start, note.label.end,
+                   f"附件说明 lists {len(note.items)} attachments, but {len(appendices)} follow")
+    for expected, (item, appendix) in enumerate(zip(note.items, appendices, strict=False), 1):
+        if len(appendices) > 1 and appendix.number not in (None, expected):
+            ctx.report(appendix.label.start, appendix.label.start + len(appendix.label.text.rstrip()),
+                       f"attachment 「{appendix.label.text.strip()}」 should be 附件{expected}")
+        title = appendix.title
+        if title is not None and _name(title.text) != _name(item.text):
+            ctx.report(title.start, title.start + len(title.text),
+                       f"attachment title 「{title.text.strip()}」 differs from the 附件说明 "
+                       f"「{item.text.strip()}」")
+
+
+_COPY_TO = re.compile(r"^(?P<label>\s*(?:抄送|主送)\s?)(?P<colon>[：:])(?P<names>.*)$", re.S)
+
+
+@rule("GW505", Severity.WARNING)
+def copy_to_form(ctx: Context) -> None:
+    """抄送 not in the standard form.
+
+    Checks the 抄送 (and a 主送 in the 版记): a full-width colon, organs separated by
+    full-width commas, a full stop at the end.
+
+    Why: GB/T 9704-2012 7.4.2.
+
+    Example: 抄送:省委各部门,省人大常委会办公厅
+
+    Instead: 抄送：省委各部门，省人大常委会办公厅。
+    """
+    for node in ctx.doc.find_all(CopyTo):
+        match = _COPY_TO.match(node.text)
+        if match is None:
+            continue
+        names = re.sub(r"\s+", "", match["names"])
+        problems = []
+        if match["colon"] != "：":
+            problems.append("a half-width colon")
+        if "," in names:
+            problems.append("half-width commas")
+        if not names.endswith("。"):
+            problems.append("no 。 at the end")
+        if problems:
+            right = match["label"].strip() + "：" + names.replace(",", "，").rstrip("。.") + "。"
+            ctx.report(node.start, node.start + len(node.text),
+                       f"抄送 has {', '.join(problems)}", right)
+
