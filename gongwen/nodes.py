@@ -354,6 +354,11 @@ class Appendix(Node):
         return next((c for c in self.children if isinstance(c, Title)), None)
 
     @property
+    def sections(self) -> list[Section]:
+        """The attachment's top-level sections."""
+        return [child for child in self.children if isinstance(child, Section)]
+
+    @property
     def number(self) -> int | None:
         """The attachment's number (附件2 → 2); None for a lone 附件."""
         digits = self.label.text.strip().removeprefix("附件").strip(" \t：:")

@@ -7,7 +7,7 @@ import re
 
 from gongwen.checks.diagnostic import Severity
 from gongwen.checks.registry import Context, rule
-from gongwen.nodes import Appendix, AttachmentNote, CopyTo, DateLine, DocNumber, Title
+from gongwen.nodes import Appendix, AttachmentNote, CopyTo, DateLine, DocNumber, Node, Title
 
 _DOC_NUMBER = re.compile(
     r"(?P<org>[^\s〔\[【［(（﹝]{1,20}?)\s?(?P<open>[〔\[【［(（﹝])\s?(?P<year>[0-9０-９]{2,4})\s?"
@@ -56,8 +56,12 @@ def doc_number_form(ctx: Context) -> None:
                        right)
 
 
-_ARABIC_DATE = re.compile(r"(?P<y>[0-9０-９]{2,4})\s?年\s?(?P<m>[0-9０-９]{1,2})\s?月\s?(?P<d>[0-9０-９]{1,2})\s?日")
-_CHINESE_DATE = re.compile(r"[一二三四五六七八九〇○零Oo]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
+_ARABIC_DATE = re.compile(
+    r"(?P<y>[0-9０-９]{2,4})\s?年\s?(?P<m>[0-9０-９]{1,2})\s?月\s?(?P<d>[0-9０-９]{1,2})\s?日"
+)
+_CHINESE_DATE = re.compile(
+    r"[一二三四五六七八九〇○零Oo]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+)
 
 
 @rule("GW502", Severity.WARNING)
@@ -96,7 +100,7 @@ def date_form(ctx: Context) -> None:
                        right)
 
 
-def _previous_sibling(ctx: Context, node: DateLine) -> object:
+def _previous_sibling(ctx: Context, node: DateLine) -> Node | None:
     parent = ctx.doc.parent(node)
     siblings = [c for c in (parent.child_nodes() if parent else []) if c.type != "blank"]
     index = next(i for i, c in enumerate(siblings) if c is node)
