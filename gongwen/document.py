@@ -12,6 +12,7 @@ from pydantic import computed_field
 
 from gongwen.kinds import kind_of_title
 from gongwen.nodes import (
+    Derived,
     Block,
     Closing,
     Enumeration,
@@ -25,7 +26,7 @@ from gongwen.nodes import (
 N = TypeVar("N", bound=Node)
 
 
-class Document(Node):
+class Document(Derived):
     """A parsed document: its blocks and sections, in order."""
 
     type: Literal["document"] = "document"

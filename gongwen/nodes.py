@@ -34,15 +34,6 @@ class Node(BaseModel):
     line: int
     """Line of the node's first character (1-based)."""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _drop_derived_fields(cls, data: Any) -> Any:
-        """Accept JSON written by this model: derived fields are recomputed, not read."""
-        derived = cls.model_computed_fields
-        if derived and isinstance(data, dict) and not derived.keys().isdisjoint(data):
-            return {k: v for k, v in data.items() if k not in derived}
-        return data
-
     def to_text(self) -> str:
         """The exact source text this node covers."""
         return "".join(leaf.to_text() for leaf in self.child_nodes())
@@ -56,6 +47,19 @@ class Node(BaseModel):
         yield self
         for child in self.child_nodes():
             yield from child.walk()
+
+
+class Derived(Node):
+    """A node with derived fields (``text``, ``kind``): written to JSON for
+    convenience, recomputed (not read) when JSON is validated back."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_derived_fields(cls, data: Any) -> Any:
+        if isinstance(data, dict) and ("text" in data or "kind" in data):
+            derived = cls.model_computed_fields
+            return {k: v for k, v in data.items() if k not in derived}
+        return data
 
 
 class _Leaf(Node):
@@ -136,7 +140,7 @@ class _Inlines(Node):
         ).rstrip(_LINE_ENDS)
 
 
-class _Line(_Inlines):
+class _Line(_Inlines, Derived):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def text(self) -> str:
@@ -247,7 +251,7 @@ class Imprint(_Line):
     type: Literal["imprint"] = "imprint"
 
 
-class Heading(_Inlines):
+class Heading(_Inlines, Derived):
     """The heading phrase of a section, after its marker."""
 
     type: Literal["heading"] = "heading"
