@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import os
 import sys
-from collections.abc import Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Sequence
 
-from gongwen.checks import RULES, Diagnostic, Severity
-from gongwen.checks.registry import run, selected
-from gongwen.document import Document
-from gongwen.reader import InputError, parse_file
+from gongwen import batch
+from gongwen.checks import RULES, Diagnostic, Severity, check
+from gongwen.checks.registry import selected
+from gongwen.reader import parse_file
 from gongwen.schema import schema
 
 
@@ -22,18 +25,20 @@ def _parser() -> argparse.ArgumentParser:
     parse = commands.add_parser(
         "parse", help="print the JSON tree of each file (one line per file unless --indent)"
     )
-    parse.add_argument("files", nargs="+", metavar="FILE")
+    _add_files(parse)
     parse.add_argument("--indent", type=int, default=None, metavar="N",
                        help="indent the JSON by N spaces")
+    parse.add_argument("--jsonl", metavar="OUT",
+                       help="write one document per line to OUT instead of printing")
     outline = commands.add_parser(
         "outline", help="print the sections of each file: marker, heading, line number"
     )
-    outline.add_argument("files", nargs="+", metavar="FILE")
+    _add_files(outline)
     commands.add_parser("schema", help="print the JSON Schema of the tree")
     check = commands.add_parser(
         "check", help="check the structure of each file; exit 1 when there are findings"
     )
-    check.add_argument("files", nargs="+", metavar="FILE")
+    _add_files(check)
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text: path:line:col: CODE message (default); json: a list")
     check.add_argument("--select", type=_codes, default=[], metavar="CODES",
@@ -47,12 +52,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_files(command: argparse.ArgumentParser) -> None:
+    command.add_argument("files", nargs="+", metavar="PATH",
+                         help="files, folders (their .txt and .md files) or glob patterns")
+    command.add_argument("--jobs", type=int, default=batch.default_jobs(), metavar="N",
+                         help="parse in N processes (default: one per core)")
+
+
 def _codes(value: str) -> list[str]:
     return [code.strip().upper() for code in value.split(",") if code.strip()]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 2 usage or input error)."""
+    """Run the command line; returns the exit status (0 ok, 1 findings, 2 usage or input
+    error)."""
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:
@@ -62,28 +75,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "rules":
         return _rules(args.code)
+    paths = batch.expand(args.files)
     if args.command == "check":
-        return _check(args)
-    failed: list[str] = []
-    for index, (path, doc) in enumerate(_documents(args.files, failed)):
-        if args.command == "parse":
-            print(doc.model_dump_json(indent=args.indent))
-        else:
-            if len(args.files) > 1:
-                print(("\n" if index else "") + f"== {path}")
-            print(doc.outline())
+        return _check(args, paths)
+    if args.command == "outline":
+        job: Callable[[str], str] = _outline_job
+    else:
+        job = functools.partial(_parse_job, indent=args.indent)
+    out = sys.stdout
+    if getattr(args, "jsonl", None):
+        if os.path.abspath(args.jsonl) in {os.path.abspath(p) for p in paths}:
+            print(f"gongwen: {args.jsonl}: is one of the input files", file=sys.stderr)
+            return 2
+        out = tempfile.NamedTemporaryFile(  # noqa: SIM115  (closed or replaced below)
+            "w", encoding="utf-8", dir=os.path.dirname(os.path.abspath(args.jsonl)), delete=False,
+            prefix=".gongwen-", suffix=".jsonl",
+        )
+    failed = 0
+    for index, outcome in enumerate(batch.run(job, paths, jobs=args.jobs, progress=sys.stderr)):
+        if outcome.error is not None:
+            print(f"gongwen: {outcome.path}: {outcome.error}", file=sys.stderr)
+            failed += 1
+            continue
+        if args.command == "outline" and len(paths) > 1:
+            out.write(("\n" if index else "") + f"== {outcome.path}\n")
+        out.write(f"{outcome.result}\n")
+    if out is not sys.stdout:
+        out.close()
+        os.replace(out.name, args.jsonl)
     return 2 if failed else 0
 
 
-def _documents(paths: list[str], failed: list[str]) -> Iterator[tuple[str, Document]]:
-    """Parse each file in turn; one that cannot be read is reported on stderr, added to
-    ``failed``, and does not stop the rest."""
-    for path in paths:
-        try:
-            yield path, parse_file(path)
-        except InputError as error:
-            print(f"gongwen: {error}", file=sys.stderr)
-            failed.append(path)
+def _parse_job(path: str, indent: int | None) -> str:
+    return parse_file(path).model_dump_json(indent=indent)
+
+
+def _outline_job(path: str) -> str:
+    return parse_file(path).outline()
+
+
+def _check_job(path: str, select: list[str], ignore: list[str]) -> list[Diagnostic]:
+    return check(parse_file(path), select, ignore)
 
 
 def _rules(code: str | None) -> int:
@@ -101,17 +133,22 @@ def _rules(code: str | None) -> int:
     return 0
 
 
-def _check(args: argparse.Namespace) -> int:
+def _check(args: argparse.Namespace, paths: list[str]) -> int:
     try:
-        rules = selected(args.select, args.ignore)
+        selected(args.select, args.ignore)
     except ValueError as error:
         print(f"gongwen: {error}", file=sys.stderr)
         return 2
     threshold = Severity(args.severity).weight
+    job = functools.partial(_check_job, select=args.select, ignore=args.ignore)
     found: list[Diagnostic] = []
-    failed: list[str] = []
-    for _, doc in _documents(args.files, failed):
-        findings = [d for d in run(doc, rules) if d.severity.weight >= threshold]
+    failed = 0
+    for outcome in batch.run(job, paths, jobs=args.jobs, progress=sys.stderr):
+        if outcome.error is not None or outcome.result is None:
+            print(f"gongwen: {outcome.path}: {outcome.error}", file=sys.stderr)
+            failed += 1
+            continue
+        findings = [d for d in outcome.result if d.severity.weight >= threshold]
         found.extend(findings)
         if args.format == "text":
             for finding in findings:

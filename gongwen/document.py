@@ -12,9 +12,9 @@ from pydantic import computed_field
 
 from gongwen.kinds import kind_of_title
 from gongwen.nodes import (
-    Derived,
     Block,
     Closing,
+    Derived,
     Enumeration,
     Node,
     Placeholder,

@@ -1,15 +1,35 @@
-"""Load the grammars shipped in the package (``gongwen/grammars/*.lark``) once."""
+"""Load the grammars shipped in the package (``gongwen/grammars/*.lark``), compiled
+once per process and cached between processes.
+
+The cache lives in the user's cache folder (``$GONGWEN_CACHE_DIR``, else
+``$XDG_CACHE_HOME/gongwen`` or ``~/.cache/gongwen``), never in the installed
+package. Its file names carry a hash of the grammars and of the Lark and Python
+versions; a file is written under a temporary name and renamed into place, so
+processes starting together never read a half-written cache. A cache that cannot
+be read or written is simply rebuilt.
+"""
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.resources
+import json
+import os
+import pickle
 import re
+import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
+import lark
 from lark import Lark, Transformer
 from lark.lark import PostLex
 
 _GRAMMAR_DIR = ("grammars",)
+_GRAMMARS = ("document.lark", "inline.lark", "markers.lark")
+_RUNTIME_OPTIONS = ("postlex", "transformer")
 
 
 def load(name: str, **options: Any) -> Lark:
@@ -27,8 +47,16 @@ def inline_patterns() -> dict[str, str]:
 
 @functools.cache
 def _inline_terminals() -> tuple[tuple[str, str], ...]:
+    path = _cache_path("inline", "json")
+    try:
+        pairs = json.loads(path.read_text(encoding="utf-8"))
+        return tuple((str(name), str(pattern)) for name, pattern in pairs)
+    except (OSError, ValueError):
+        pass
     terminals = sorted(load("inline.lark", regex=True).terminals, key=lambda t: -t.priority)
-    return tuple((t.name, t.pattern.to_regexp()) for t in terminals)
+    pairs = tuple((t.name, t.pattern.to_regexp()) for t in terminals)
+    _write_atomically(path, json.dumps(pairs, ensure_ascii=False).encode("utf-8"))
+    return pairs
 
 
 def terminal_regex(parser: Lark, name: str) -> re.Pattern[str]:
@@ -36,4 +64,50 @@ def terminal_regex(parser: Lark, name: str) -> re.Pattern[str]:
 
 
 def document_parser(postlex: PostLex, transformer: Transformer) -> Lark:  # type: ignore[type-arg]
-    return load("document.lark", postlex=postlex, transformer=transformer)
+    """The document grammar with its post-lexer and tree builder, from the cache when
+    one was built for these grammars, else compiled (and cached)."""
+    path = _cache_path("document", "lark")
+    try:
+        with path.open("rb") as cached:
+            # Lark.load() takes no runtime options; _load() is what it calls, with them.
+            return Lark.__new__(Lark)._load(cached, postlex=postlex, transformer=transformer)
+    except Exception:  # missing, stale or damaged: rebuild it
+        pass
+    parser = load("document.lark", postlex=postlex, transformer=transformer)
+    with tempfile.SpooledTemporaryFile() as buffer:
+        parser.save(buffer, exclude_options=_RUNTIME_OPTIONS)
+        buffer.seek(0)
+        _write_atomically(path, buffer.read())
+    return parser
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("GONGWEN_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "gongwen"
+
+
+@functools.cache
+def _grammar_key() -> str:
+    digest = hashlib.sha256()
+    folder = importlib.resources.files("gongwen").joinpath(*_GRAMMAR_DIR)
+    for name in _GRAMMARS:
+        digest.update(folder.joinpath(name).read_bytes())
+    digest.update(f"{lark.__version__} {sys.version_info[:2]} {pickle.HIGHEST_PROTOCOL}".encode())
+    return digest.hexdigest()[:20]
+
+
+def _cache_path(name: str, suffix: str) -> Path:
+    return cache_dir() / f"{name}-{_grammar_key()}.{suffix}"
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as f:
+            f.write(data)
+        os.replace(f.name, path)
+    except OSError:
+        pass  # a read-only or full cache folder only costs the compile next time

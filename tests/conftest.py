@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from pathlib import Path
@@ -20,8 +21,12 @@ CHECK_EXPECTED = SHARED / "tools" / "check_expected.py"
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
-def line_of(text: str, offset: int) -> int:
-    return len(_LINE_BREAK.findall(text, 0, offset)) + 1
+def line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+
+def line_of(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset)
 
 
 def assert_invariants(doc: Document, text: str) -> None:
@@ -33,10 +38,11 @@ def assert_invariants(doc: Document, text: str) -> None:
     assert again.to_text() == text
     assert (doc.start, doc.end) == (0, len(text))
     position = 0
+    starts = line_starts(text)
     for node in doc.walk():
         assert node.start <= node.end, node
         assert text[node.start:node.end] == node.to_text(), node
-        assert node.line == line_of(text, node.start), node
+        assert node.line == line_of(starts, node.start), node
         children = list(node.child_nodes())
         if not children:
             assert node.start == position, f"gap or overlap before {node!r}"

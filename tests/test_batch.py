@@ -1,0 +1,103 @@
+"""Many files at once: expansion, processes, order, progress, failures, the grammar cache."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gongwen import Document, batch
+from gongwen.cli import main
+from tests.conftest import FIXTURES, SEEDS
+
+
+def test_expand_folders_globs_and_missing_names(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    for name in ("b/2.txt", "a.md", "b/1.txt", "skip.json"):
+        (tmp_path / name).write_text("正文", encoding="utf-8")
+    found = batch.expand([str(tmp_path), str(tmp_path / "*.md"), str(tmp_path / "absent.txt")])
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in found[:3]] == ["a.md", "b/1.txt", "b/2.txt"]
+    assert found[3:] == [str(tmp_path / "absent.txt")]
+
+
+def test_parse_many_files_in_two_processes_keeps_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    folder = str(FIXTURES / "seeds")
+    assert main(["parse", "--jobs", "1", "--jsonl", str(one), folder]) == 0
+    assert main(["parse", "--jobs", "2", "--jsonl", str(two), folder]) == 0
+    assert one.read_bytes() == two.read_bytes()
+    docs = [Document.model_validate_json(line) for line in one.read_text(encoding="utf-8").splitlines()]
+    assert [d.path for d in docs] == [str(p) for p in SEEDS]
+    assert docs[3].to_text() == SEEDS[3].read_text(encoding="utf-8")
+    assert capsys.readouterr().out == ""
+
+
+def test_a_failing_file_is_reported_and_the_rest_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02")
+    out = tmp_path / "out.jsonl"
+    status = main(["parse", "--jobs", "2", "--jsonl", str(out), str(SEEDS[0]), str(bad), str(SEEDS[1])])
+    assert status == 2
+    assert capsys.readouterr().err == f"gongwen: {bad}: binary file (NUL byte at offset 0)\n"
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_jsonl_never_overwrites_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "doc.txt"
+    source.write_text("正文", encoding="utf-8")
+    assert main(["parse", "--jsonl", str(source), str(source)]) == 2
+    assert source.read_text(encoding="utf-8") == "正文"
+    assert "is one of the input files" in capsys.readouterr().err
+
+
+def test_check_in_two_processes_matches_one(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(FIXTURES / "checks")
+    assert main(["check", "--jobs", "1", folder]) == 1
+    single = capsys.readouterr().out
+    assert main(["check", "--jobs", "2", folder]) == 1
+    assert capsys.readouterr().out == single
+    assert single.count("\n") > 50
+
+
+def _explode(path: str) -> str:
+    raise ValueError(f"cannot handle {path}")
+
+
+def test_an_unexpected_error_is_an_outcome_not_a_crash() -> None:
+    (outcome,) = batch.run(_explode, ["x.txt"])
+    assert outcome.error == "internal error: ValueError: cannot handle x.txt"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_only() -> None:
+    terminal, pipe = _Terminal(), io.StringIO()
+    assert len(list(batch.run(len, ["a", "bb", "ccc"], progress=terminal))) == 3
+    assert terminal.getvalue().endswith(f"[{'#' * 30}] 3/3\n")
+    assert "] 1/3" in terminal.getvalue()
+    list(batch.run(len, ["a", "bb"], progress=pipe))
+    assert pipe.getvalue() == ""
+
+
+def test_grammar_cache_is_built_outside_the_package_and_survives_damage(tmp_path: Path) -> None:
+    env = {**os.environ, "GONGWEN_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "gongwen", "outline", str(SEEDS[1])]
+    first = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    cached = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    assert [name.split("-")[0] for name in cached] == ["document", "inline"]
+    for path in (tmp_path / "cache").iterdir():
+        path.write_bytes(b"damaged")
+    again = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    assert again.stdout == first.stdout and again.stderr == ""
+    assert (tmp_path / "cache" / cached[0]).read_bytes() != b"damaged"
