@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO := fixtures/seeds/003_9c0296328566dbad.txt
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint bench clean
 
 $(BIN)/gongwen: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ lint: $(BIN)/gongwen
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Speed beside peers, as ratios (prints; never fails a build).
+bench: $(BIN)/gongwen
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python tests/benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,165 @@
+"""How fast gongwen is, measured beside peers in the same process, as ratios.
+
+    python tests/benchmarks/bench.py [--rounds N] [--sizes 10k,100k,1m,10m]
+
+Contenders run interleaved, round by round, and medians are compared, because the
+speed of a shared machine drifts. Printed: throughput and ratios against
+markdown-it-py and against a floor (one regex pass that classifies every line and
+finds placeholders), time per MB against size, memory per MB of input, the cold
+start of the command line against bare imports, and how time grows when hostile
+inputs double in size. The targets are printed with each result; nothing here
+fails a build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import gongwen
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = sorted((ROOT / "fixtures").rglob("*.txt")) + sorted((ROOT.parent / "shared" / "corpus").glob("*.txt"))
+SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
+
+_FLOOR_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．]|"
+    r"[（(]\d{1,2}[）)]|[①-⑳]|第[一二三四五六七八九十]{1,3}[，,、章节条])",
+    re.M,
+)
+_FLOOR_PLACEHOLDER = re.compile(r"[xX×*○□]{1,64}")
+
+
+def floor(text: str) -> int:
+    """The cost of touching the text once: split, classify lines, find placeholders."""
+    lines = text.splitlines()
+    return len(lines) + len(_FLOOR_LINE.findall(text)) + len(_FLOOR_PLACEHOLDER.findall(text))
+
+
+def corpus_text(size: int) -> str:
+    base = "\n".join(p.read_text(encoding="utf-8") for p in SOURCES)
+    data = base.encode("utf-8")
+    repeated = (data * (size // len(data) + 1))[:size]
+    return repeated.decode("utf-8", errors="ignore")
+
+
+def median_times(contenders: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    times: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(rounds):
+        for name, run in contenders.items():
+            gc.collect()
+            start = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def throughput(sizes: list[str], rounds: int) -> dict[str, float]:
+    from markdown_it import MarkdownIt
+
+    markdown = MarkdownIt()
+    per_mb: dict[str, float] = {}
+    print("== throughput on the fixtures and corpus, concatenated")
+    print(f"{'size':>6} {'contender':<22} {'median s':>9} {'MB/s':>7} {'vs markdown-it':>15} {'vs floor':>9}")
+    for label in sizes:
+        text = corpus_text(SIZES[label])
+        mb = len(text.encode("utf-8")) / 1e6
+        contenders: dict[str, Callable[[], object]] = {
+            "floor": lambda: floor(text),
+            "markdown-it-py": lambda: markdown.parse(text),
+            "gongwen.parse": lambda: gongwen.parse(text),
+            "gongwen.parse + json": lambda: gongwen.parse(text).model_dump_json(),
+        }
+        medians = median_times(contenders, rounds if SIZES[label] < 5_000_000 else max(1, rounds // 3))
+        for name, seconds in medians.items():
+            print(f"{label:>6} {name:<22} {seconds:9.4f} {mb / seconds:7.2f} "
+                  f"{seconds / medians['markdown-it-py']:14.2f}x {seconds / medians['floor']:8.1f}x")
+        per_mb[label] = medians["gongwen.parse"] / mb
+    return per_mb
+
+
+def memory(size: int) -> None:
+    text = corpus_text(size)
+    data = len(text.encode("utf-8"))
+    print(f"== memory on {data / 1e6:.1f} MB")
+    for name, run in (("parse", lambda: gongwen.parse(text)),
+                      ("parse + json", lambda: gongwen.parse(text).model_dump_json())):
+        gc.collect()
+        tracemalloc.start()
+        run()
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(f"  {name:<14} tracemalloc peak {peak / data:5.1f}x the input (target <= "
+              f"{'6' if name == 'parse' else '10'}x)")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kept = gongwen.parse(text)
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024
+    print(f"  RSS growth {grown / data:5.1f}x the input (0 when an earlier peak was higher)")
+    del kept
+
+
+def cold_start(runs: int = 5) -> None:
+    sample = ROOT / "fixtures" / "seeds" / "003_9c0296328566dbad.txt"
+    gongwen_cli = [sys.executable, "-m", "gongwen", "parse", str(sample)]
+    bare = [sys.executable, "-c", "import lark, pydantic, regex"]
+    subprocess.run(gongwen_cli, capture_output=True, check=True)  # builds the grammar cache
+    times = median_times({
+        "gongwen parse FILE": lambda: subprocess.run(gongwen_cli, capture_output=True, check=True),
+        "import lark, pydantic, regex": lambda: subprocess.run(bare, capture_output=True, check=True),
+    }, runs)
+    ratio = times["gongwen parse FILE"] / times["import lark, pydantic, regex"]
+    print(f"== cold start: gongwen parse FILE {times['gongwen parse FILE']:.3f} s, bare imports "
+          f"{times['import lark, pydantic, regex']:.3f} s: {ratio:.2f}x (target <= 1.6x)")
+
+
+HOSTILE: dict[str, Callable[[int], str]] = {
+    "1 MB line, no newline": lambda n: "字" * n,
+    "lines of 一、": lambda n: "一、\n" * (n // 3),
+    "lines of 10k xx": lambda n: ("xx" * 5000 + "\n") * max(1, n // 10001),
+    "cycling markers": lambda n: "".join(
+        f"{m}\n" for m in ["一、", "（一）", "1.", "（1）", "①", "第一，", "一是"] * (n // 20)),
+    "numerals then 是": lambda n: "一" * n + "是",
+    "asterisks": lambda n: "*" * n,
+    "同志们 without colon": lambda n: "同志们\n" * (n // 4),
+}
+
+
+def hostile(n: int) -> None:
+    print(f"== hostile inputs: t(2n)/t(n) (target <= 2.6), seconds per MB at 2n, n = {n:,} chars")
+    for name, make in HOSTILE.items():
+        small, large = make(n), make(2 * n)
+        times = median_times({"n": lambda: gongwen.parse(small), "2n": lambda: gongwen.parse(large)}, 3)
+        mb = len(large.encode("utf-8")) / 1e6
+        print(f"  {name:<24} {times['2n'] / times['n']:5.2f}  {times['2n'] / mb:7.2f} s/MB")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--sizes", default="10k,100k,1m,10m")
+    parser.add_argument("--hostile-n", type=int, default=100_000)
+    args = parser.parse_args()
+    os.environ.setdefault("GONGWEN_CACHE_DIR", tempfile.mkdtemp(prefix="gongwen-bench-"))
+    gongwen.parse("预热")
+    per_mb = throughput(args.sizes.split(","), args.rounds)
+    if "100k" in per_mb and "10m" in per_mb:
+        print(f"== time per MB at 10 MB / at 100 KB: {per_mb['10m'] / per_mb['100k']:.2f} (target <= 1.5)")
+    memory(1_000_000)
+    cold_start()
+    hostile(args.hostile_n)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
