@@ -36,6 +36,12 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
         data = Path(path).read_bytes()
     except OSError as error:
         raise InputError(path, error.strerror or str(error)) from None
+    return decode(data, path)
+
+
+def decode(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
+    """The text of a file's bytes and the encoding read (see :func:`read_text`); ``path``
+    names the file in an :class:`InputError`."""
     codec, name = next(
         ((codec, name) for bom, codec, name in _BOMS if data.startswith(bom)), (None, None)
     )

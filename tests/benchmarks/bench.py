@@ -30,7 +30,8 @@ from pathlib import Path
 import gongwen
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted((ROOT / "fixtures").rglob("*.txt")) + sorted((ROOT.parent / "shared" / "corpus").glob("*.txt"))
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+SOURCES = sorted((ROOT / "fixtures").rglob("*.txt")) + sorted(SHARED_CORPUS.glob("*.txt"))
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
 
 _FLOOR_LINE = re.compile(
@@ -76,10 +77,10 @@ def throughput(sizes: list[str], rounds: int) -> dict[str, float]:
         text = corpus_text(SIZES[label])
         mb = len(text.encode("utf-8")) / 1e6
         contenders: dict[str, Callable[[], object]] = {
-            "floor": lambda: floor(text),
-            "markdown-it-py": lambda: markdown.parse(text),
-            "gongwen.parse": lambda: gongwen.parse(text),
-            "gongwen.parse + json": lambda: gongwen.parse(text).model_dump_json(),
+            "floor": lambda text=text: floor(text),
+            "markdown-it-py": lambda text=text: markdown.parse(text),
+            "gongwen.parse": lambda text=text: gongwen.parse(text),
+            "gongwen.parse + json": lambda text=text: gongwen.parse(text).model_dump_json(),
         }
         medians = median_times(contenders, rounds if SIZES[label] < 5_000_000 else max(1, rounds // 3))
         for name, seconds in medians.items():
@@ -139,7 +140,8 @@ def hostile(n: int) -> None:
     print(f"== hostile inputs: t(2n)/t(n) (target <= 2.6), seconds per MB at 2n, n = {n:,} chars")
     for name, make in HOSTILE.items():
         small, large = make(n), make(2 * n)
-        times = median_times({"n": lambda: gongwen.parse(small), "2n": lambda: gongwen.parse(large)}, 3)
+        times = median_times({"n": lambda small=small: gongwen.parse(small),
+                              "2n": lambda large=large: gongwen.parse(large)}, 3)
         mb = len(large.encode("utf-8")) / 1e6
         print(f"  {name:<24} {times['2n'] / times['n']:5.2f}  {times['2n'] / mb:7.2f} s/MB")
 

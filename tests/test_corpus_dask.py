@@ -1,0 +1,44 @@
+"""The Dask path, on a local cluster of two worker processes, equals a serial parse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+distributed = pytest.importorskip("distributed")
+pd = pytest.importorskip("pandas")
+dd = pytest.importorskip("dask.dataframe")
+
+from gongwen import parse_file  # noqa: E402
+from gongwen.corpus import SECTION_COLUMNS, documents, section_rows, sections  # noqa: E402
+from tests.conftest import FIXTURES  # noqa: E402
+
+FILES = sorted(str(p) for p in (FIXTURES / "corpus").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def client() -> object:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+def test_bag_of_documents_equals_a_serial_parse(client: object) -> None:
+    parsed = documents(str(FIXTURES / "corpus" / "*.txt")).compute()
+    serial = [parse_file(path) for path in FILES]
+    assert [d.path for d in parsed] == FILES
+    assert [d.model_dump_json() for d in parsed] == [d.model_dump_json() for d in serial]
+
+
+def test_sections_dataframe_writes_to_parquet(client: object, tmp_path: Path) -> None:
+    frame = sections(documents(FILES))
+    expected = pd.DataFrame([row for path in FILES for row in section_rows(parse_file(path))])
+    got = frame.compute().reset_index(drop=True)
+    assert list(got.columns) == list(SECTION_COLUMNS)
+    assert got.astype(object).equals(expected.astype(object))
+    frame.to_parquet(str(tmp_path / "sections"))
+    back = dd.read_parquet(str(tmp_path / "sections")).compute().reset_index(drop=True)
+    assert back.astype(object).equals(expected.astype(object))
+    assert set(got["number_path"]) >= {"一 / （一）", "第一章 / 第一条"}
