@@ -46,7 +46,8 @@ class Document(Derived):
     def kind(self) -> str | None:
         """The document type named by the title (通知, 请示, 讲话, 汇报, 办法 …); None when
         the title names none."""
-        return kind_of_title(self.title.text) if self.title is not None else None
+        titles = [child.text for child in self.children if isinstance(child, Title)]
+        return kind_of_title("\n".join(titles)) if titles else None
 
     @property
     def title(self) -> Title | None:

@@ -44,6 +44,7 @@ _DATE_LED = re.compile(
     r"^[（(]?(?:[0-9０-９]{4}|[一二三四五六七八九〇○零]{4})\s?年[^\s）)]{0,8}[）)]?$"
     r"|^[（(]?[0-9０-９]{4}\s?年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日"
 )
+_SUBTITLE_DASH = ("——", "──", "--")
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")  # a title goes on without these
 _SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,4}$")  # 张三 under a title: a name
 _MARKUP = re.compile(r"^(?:[\s*#>]|&emsp;|&nbsp;)+|(?:[\s*#]|&emsp;|&nbsp;)+$")
@@ -116,6 +117,9 @@ def _front(tokens: list[Token], index: int, out: list[Token], *, appendix: bool 
         elif kind == "DATE":
             out.append(_retype(token, "TITLE_DATE"))
             index += 1
+        elif kind == "TEXT" and titled and _is_subtitle(shape(token)):
+            out.append(_retype(token, "TITLE"))  # ——在…上的讲话, apart from its title
+            index += 1
         elif kind == "TEXT" and titled and _before_date(tokens, index):
             out.append(token)  # a speaker's name between the title and its date
             index += 1
@@ -129,6 +133,10 @@ def _front(tokens: list[Token], index: int, out: list[Token], *, appendix: bool 
         else:
             break
     return index
+
+
+def _is_subtitle(text: str) -> bool:
+    return text.startswith(_SUBTITLE_DASH) and _is_title_line(text, False)
 
 
 def _before_date(tokens: list[Token], index: int) -> bool:
@@ -200,7 +208,12 @@ def _mark_signature(out: list[Token]) -> None:
     while index > 0 and found < _SIGNATURE_LINES_MAX:
         token = out[index - 1]
         text = shape(token)
-        if token.type != "TEXT" or not 2 <= len(text) <= _SIGNATURE_MAX or _NOT_SIGNATURE.search(text):
+        if (
+            token.type != "TEXT"
+            or not 2 <= len(text) <= _SIGNATURE_MAX
+            or _NOT_SIGNATURE.search(text)
+            or text.startswith(_SUBTITLE_DASH)
+        ):
             break
         out[index - 1] = _retype(token, "SIGNATURE")
         index -= 1
