@@ -34,7 +34,7 @@ _ITEM_MARKERS = frozenset({"AR_DOT", "AR_DUN", "CN_DUN", "CN_PAREN", "AR_PAREN"}
 # A title line: short, no sentence inside, not ending like a clause. Subtitles
 # (——在…上的讲话) are title lines too.
 _TITLE_MAX = 60
-_LONG_TITLE_MAX = 150  # …关于印发《…》的通知 runs long, but it names its type
+_LONG_TITLE_MAX = 150  # …关于印发《…》的通知 runs long, but it names its type; a subtitle too
 _TITLE_LINES_MAX = 4
 _TITLE_GAP_MAX = 2  # blank lines allowed between two title lines
 _NOT_TITLE_END = tuple("。；：，、,;:")
@@ -166,8 +166,11 @@ def _take_title(tokens: list[Token], index: int, out: list[Token]) -> int:
 
 def _is_title_line(text: str, first: bool) -> bool:
     names_kind = kind_of_title(text.removesuffix("。")) is not None
+    subtitle = text.startswith(_SUBTITLE_DASH)  # ——在…上的讲话, ——1994年6月5日，…
     if text.endswith("。") and names_kind and not _CLAUSE_MARK.search(text):
         text = text[:-1]  # 关于…的通知。: a title with a stray full stop
+    if subtitle:  # a subtitle line belongs to the title, sentence or not
+        return len(text) <= _LONG_TITLE_MAX
     return (
         0 < len(text) <= (_LONG_TITLE_MAX if names_kind else _TITLE_MAX)
         and (first or not _CLAUSE_MARK.search(text))

@@ -1,0 +1,60 @@
+"""Roles that depend on a line's place: title, subtitle, date, addressee, signature,
+附件说明, 版记."""
+
+from __future__ import annotations
+
+from tests.conftest import parse_checked
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    doc = parse_checked(text)
+    return [(node.type, node.to_text().strip()) for node in doc.children if node.type != "blank"]
+
+
+def test_subtitle_with_a_sentence_belongs_to_the_title() -> None:
+    got = roles("胜利祝酒辞\n\n——1994年6月5日，举行庆祝酒会。任正非致辞。\n\n正文。\n")
+    assert got[0] == ("title", "胜利祝酒辞\n\n——1994年6月5日，举行庆祝酒会。任正非致辞。")
+    assert got[1] == ("paragraph", "正文。")
+
+
+def test_subtitle_after_residue_and_a_date_under_the_title() -> None:
+    got = roles('# 讲话\n<img src="x">\n\n——在全市会议上的讲话\n2016年3月7日\n\n正文。\n')
+    assert [kind for kind, _ in got] == ["title", "artifact", "title", "date", "paragraph"]
+
+
+def test_speaker_between_title_and_date_is_no_signature() -> None:
+    got = roles("在全市工作会议上的讲话\n张三\n（2018年1月2日）\n同志们：\n正文。\n")
+    assert [kind for kind, _ in got] == ["title", "paragraph", "date", "salutation", "paragraph"]
+
+
+def test_wrapped_addressee() -> None:
+    got = roles("关于开展检查的通知\n各省、自治区、直辖市人民政府，\n国务院各部委、各直属机构：\n正文。\n")
+    assert got[1] == ("addressee", "各省、自治区、直辖市人民政府，\n国务院各部委、各直属机构：")
+
+
+def test_joint_signature_above_the_date() -> None:
+    got = roles("关于表彰的决定\n正文。\n中共江城市委员会\n江城市人民政府\n2026年5月15日\n")
+    assert got[2:] == [("signature", "中共江城市委员会"), ("signature", "江城市人民政府"),
+                       ("date", "2026年5月15日")]
+
+
+def test_single_attachment_and_doc_number_in_parentheses() -> None:
+    doc = parse_checked("XX市人民政府文件\n（X政发〔2023〕12号）\n关于印发办法的通知\n正文。\n\n"
+                        "附件：检查办法\n\nXX市人民政府\n2023年5月12日\n")
+    assert doc.find("doc_number").text == "（X政发〔2023〕12号）"
+    (item,) = doc.find("attachment_note").items
+    assert item.text == "检查办法"
+
+
+def test_copy_to_takes_its_wrapped_lines() -> None:
+    got = roles("正文。\n特此通知。\n抄送：省委各部门，\n    省人大常委会办公厅。\n"
+                "XX办公厅　　2023年5月12日印发\n")
+    assert got[2] == ("copy_to", "抄送：省委各部门，\n    省人大常委会办公厅。")
+    assert got[3][0] == "imprint"
+
+
+def test_header_lines_in_the_body_are_paragraphs() -> None:
+    got = roles("一、总体要求\n国办发〔2023〕12号\n特急\n")
+    assert [kind for kind, _ in got] == ["section"]
+    doc = parse_checked("一、总体要求\n国办发〔2023〕12号\n特急\n")
+    assert [c.type for c in doc.sections[0].children] == ["paragraph", "paragraph"]
