@@ -15,6 +15,9 @@ LINES = [
     "第一，标题。正文", "一是标题。正文", "一要标题", "首先，标题", "第一章 总则", "第一节 一般规定",
     "第一条 正文", "第一编 总则", "第三条之一 正文", "同志们：", "谢谢大家！", "特此通知。",
     "正文段落。", "", "　", "##paidend##", "— 1 —", "标题行", "——在会议上的讲话",
+    "附件：1.检查清单", "      2.联系人名单", "附件1", "附件", "抄送：市委办公厅。", "2023年5月12日",
+    "（此件公开发布）", "国办发〔2023〕12号", "XX市人民政府文件", "特急", "机密★1年", "000001",
+    "各部门：", '<img src="x">', "XX市人民政府办公室　2023年5月12日印发", "XX市人民政府", "[日期]",
 ]
 
 
@@ -22,7 +25,7 @@ def test_document_grammar_has_no_conflicts_or_collisions() -> None:
     load("document.lark", postlex=PostLexer(LinePatterns()), strict=True)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(LINES), max_size=30), st.sampled_from(["\n", "\r\n", "\r"]))
 def test_every_sequence_of_lines_parses(lines: list[str], newline: str) -> None:
     parse_checked(newline.join(lines))

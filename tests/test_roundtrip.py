@@ -19,6 +19,8 @@ PIECES = [
     "部署完毕。", "特此通知。", "xx", "X次", "**", "××", "○○", "□□", "某某", "##paidend##",
     "正文", "标题", "。", "，", "；", "：", "！", "\n", "\r\n", "\r", "\u3000", "\t", " ", "\ufeff",
     "— 1 —", "<!-- x -->", "### ", "&emsp;", "> ", "2023年5月12日", "第一议题", "统一是",
+    "附件：", "附件1", "抄送：", "印发", "特急", "机密★1年", "〔2023〕", "12号", "文件", "[日期]",
+    "现将有关事项通知如下：", "——", "<img>", "（此件公开发布）", "××市人民政府",
 ]
 
 
@@ -34,7 +36,7 @@ def test_corpus_document_round_trips(path: Path) -> None:
     assert_invariants(doc, path.read_text(encoding="utf-8"))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=40))
 def test_generated_text_round_trips(pieces: list[str]) -> None:
     parse_checked("".join(pieces))
