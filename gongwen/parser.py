@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import functools
+import re
+import warnings
+from collections.abc import Iterator
 from typing import cast
 
 from lark import Lark
+from lark.exceptions import UnexpectedInput
 
 from gongwen.builder import Draft, TreeBuilder, build_blocks
 from gongwen.document import Document
 from gongwen.grammar import document_parser, terminal_regex
 from gongwen.lexer import LinePatterns, PostLexer
-from gongwen.nodes import Block
+from gongwen.nodes import Block, Paragraph, Text
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
 
 
 @functools.cache
@@ -29,8 +35,23 @@ def parse(text: str, *, encoding: str | None = None, path: str | None = None) ->
 
     ``encoding`` and ``path`` are recorded in the document, for text read from a file.
     """
-    blocks = cast("list[Block | Draft]", _parser().parse(text))
+    try:
+        blocks = cast("list[Block | Draft]", _parser().parse(text))
+    except UnexpectedInput as error:  # a grammar bug: keep the text, say so, go on
+        warnings.warn(
+            f"gongwen: the grammar rejected line {error.line} of {path or 'the text'}; "
+            "it is kept as plain paragraphs (please report this)",
+            RuntimeWarning, stacklevel=2,
+        )
+        blocks = list(_plain_paragraphs(text))
     return Document(
         start=0, end=len(text), line=1, children=build_blocks(blocks),
         encoding=encoding, path=path,
     )
+
+
+def _plain_paragraphs(text: str) -> Iterator[Paragraph]:
+    """Every line a paragraph of plain text: the tree of last resort, still lossless."""
+    for number, match in enumerate(_LINE.finditer(text), start=1):
+        span = {"start": match.start(), "end": match.end(), "line": number}
+        yield Paragraph(**span, children=[Text(**span, text=match.group())])

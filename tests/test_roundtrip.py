@@ -57,3 +57,20 @@ def test_byte_order_mark_is_kept_as_an_artifact() -> None:
     doc = parse_checked("\ufeff一、标题\n")
     assert doc.children[0].type == "artifact"
     assert doc.sections[0].marker.text == "一、"
+
+
+def test_a_grammar_failure_keeps_the_text_as_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lark.exceptions import UnexpectedCharacters
+
+    from gongwen import parser
+
+    class Refusing:
+        def parse(self, text: str) -> object:
+            raise UnexpectedCharacters(text, 0, 2, 1)
+
+    monkeypatch.setattr(parser, "_parser", lambda: Refusing())
+    text = "一、标题\r\n正文\n末行"
+    with pytest.warns(RuntimeWarning, match="grammar rejected line 2"):
+        doc = parser.parse(text)
+    assert [c.type for c in doc.children] == ["paragraph"] * 3
+    assert_invariants(doc, text)
