@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import regex
@@ -72,8 +73,30 @@ def _scanner() -> regex.Pattern[str]:
     return regex.compile(f"(?={start})(?:{alternatives})")
 
 
+# Whether the document being parsed is Markdown (set by ``parse`` for each text). In
+# Markdown, a pair of ** on one line is emphasis; elsewhere ** next to Chinese text is
+# anonymisation (**市直机关), whatever its shape, as in the scraped seeds.
+MARKDOWN: ContextVar[bool] = ContextVar("gongwen_markdown", default=False)
+_MARKDOWN_SIGNS = regex.compile(
+    r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]|>|[-+][ \t]\S)|\*\*[^*\r\n]{1,100}\*\*[ \t]*$"
+)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """A Markdown heading (#), quote (>), bullet (- ) or a line ending in bold anywhere."""
+    return _MARKDOWN_SIGNS.search(text) is not None
+
+
 def _find(text: str) -> list[_Found]:
-    return [_Found.of(match) for match in _scanner().finditer(text)]
+    found = [_Found.of(match) for match in _scanner().finditer(text)]
+    if MARKDOWN.get():
+        pairs = [i for i, f in enumerate(found)
+                 if f.name in ("ASTERISK", "MARKDOWN_EMPHASIS") and f.text == "**"]
+        for opening, closing in zip(pairs[::2], pairs[1::2], strict=False):
+            for index in (opening, closing):
+                f = found[index]
+                found[index] = _Found("MARKDOWN_EMPHASIS", f.start, f.end, f.text, "", None)
+    return found
 
 
 def scan(text: str, base: int, line: int) -> list[Inline]:

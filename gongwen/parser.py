@@ -14,6 +14,7 @@ from lark.exceptions import UnexpectedInput
 from gongwen.builder import Draft, TreeBuilder, build_blocks
 from gongwen.document import Document
 from gongwen.grammar import document_parser, terminal_regex
+from gongwen.inline import MARKDOWN, looks_like_markdown
 from gongwen.lexer import LinePatterns, PostLexer
 from gongwen.nodes import Block, Paragraph, Text
 
@@ -35,6 +36,7 @@ def parse(text: str, *, encoding: str | None = None, path: str | None = None) ->
 
     ``encoding`` and ``path`` are recorded in the document, for text read from a file.
     """
+    markdown = MARKDOWN.set(looks_like_markdown(text))
     try:
         blocks = cast("list[Block | Draft]", _parser().parse(text))
     except UnexpectedInput as error:  # a grammar bug: keep the text, say so, go on
@@ -44,6 +46,8 @@ def parse(text: str, *, encoding: str | None = None, path: str | None = None) ->
             RuntimeWarning, stacklevel=2,
         )
         blocks = list(_plain_paragraphs(text))
+    finally:
+        MARKDOWN.reset(markdown)
     return Document(
         start=0, end=len(text), line=1, children=build_blocks(blocks),
         encoding=encoding, path=path,

@@ -82,3 +82,14 @@ def test_paywall_mark_inside_a_sentence_is_an_artifact_and_the_sentence_stays() 
 def test_long_runs_stay_linear_and_exact() -> None:
     for text in ("x" * 20000, "*" * 20000, "一" * 20000 + "是", "一、" * 5000, "①" * 5000):
         parse_checked(text)
+
+
+def test_bold_pairs_are_emphasis_in_markdown_and_anonymisation_elsewhere() -> None:
+    line = "必须先学一步。**市直机关工委**多措并举。\n"
+    plain = parse_checked(line)
+    assert [p.text for p in plain.placeholders] == ["**", "**"]
+    markdown = parse_checked("# 工作报告\n" + line)
+    assert markdown.placeholders == []
+    assert [(a.text, a.kind) for a in markdown.find_all(Artifact)] == [("**", "markdown")] * 2
+    odd = parse_checked("- 要点\n等**个单位**多名，共**人。\n")
+    assert [p.text for p in odd.placeholders] == ["**"]
