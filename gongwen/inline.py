@@ -102,8 +102,11 @@ def _find(text: str) -> list[_Found]:
 def scan(text: str, base: int, line: int) -> list[Inline]:
     """The inline nodes of ``text``, which starts at offset ``base`` on ``line`` (the text
     may span lines: a title of several lines)."""
+    found = _find(text)
+    if not found and text:  # most lines: one run of plain text
+        return [Text(start=base, end=base + len(text), line=line, text=text)]
     breaks = tuple(m.end() for m in _LINE_BREAK.finditer(text, 0, max(len(text) - 1, 0)))
-    return _Assembler(text, base, line, breaks).nodes(0, len(text), _find(text))
+    return _Assembler(text, base, line, breaks).nodes(0, len(text), found)
 
 
 def list_continues(text: str, family: str) -> bool:
