@@ -101,3 +101,18 @@ def test_run_in_and_standalone_headings() -> None:
 def test_marker_alone_and_at_end_of_text() -> None:
     doc = parse_checked("一、\n二、")
     assert [(s.marker.text, s.heading_text) for s in doc.sections] == [("一、", ""), ("二、", "")]
+
+
+@pytest.mark.parametrize("line", [
+    "谢谢大家！", "谢谢各位！", "谢谢!", "部署完毕。", "部署完毕，谢谢大家！", "汇报完毕，请批评指正。",
+    "以上发言，不妥之处，请批评指正。", "我就讲这些，谢谢大家！", "特此通知。", "妥否，请批示。",
+    "以上报告，请审议。", "此复。", "特此函告。", "请大力支持为盼。",
+])
+def test_closing_formulas(line: str) -> None:
+    doc = parse_checked("一、标题\n正文。\n" + line + "\n")
+    assert doc.closing is not None and doc.closing.text == line
+
+
+@pytest.mark.parametrize("line", ["谢谢大家的支持，我们继续努力。", "特此通知各单位做好准备。"])
+def test_sentences_that_merely_start_like_a_formula(line: str) -> None:
+    assert parse_checked(line + "\n").closing is None
