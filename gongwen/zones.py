@@ -51,6 +51,8 @@ _MARKUP = re.compile(r"^(?:[\s*#>]|&emsp;|&nbsp;)+|(?:[\s*#]|&emsp;|&nbsp;)+$")
 # 主送机关: ends in a colon, holds no sentence and no lead-in (通知如下：)
 _ADDRESSEE_MAX = 120
 _CLAUSE_END = re.compile(r"[。！？!?；;]")
+# A sentence leading into a list (一年来，主要做了以下工作：) is body, not 主送机关.
+_LEAD_SENTENCE = re.compile(r"如下|以下|下列|主要|我们|了")
 _SIGNATURE_MAX = 40  # an organ's name
 _SIGNATURE_LINES_MAX = 3
 _NOT_SIGNATURE = re.compile(r"[。，,；;：:！？!?]")
@@ -188,7 +190,7 @@ def _addressee_end(tokens: list[Token], index: int) -> int:
         if tokens[end].type != "TEXT":
             return 0
         text += shape(tokens[end])
-        if len(text) > _ADDRESSEE_MAX or _CLAUSE_END.search(text) or "如下" in text:
+        if len(text) > _ADDRESSEE_MAX or _CLAUSE_END.search(text) or _LEAD_SENTENCE.search(text):
             return 0
         if text.endswith(("：", ":")):
             return end + 1

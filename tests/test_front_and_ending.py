@@ -58,3 +58,8 @@ def test_header_lines_in_the_body_are_paragraphs() -> None:
     assert [kind for kind, _ in got] == ["section"]
     doc = parse_checked("一、总体要求\n国办发〔2023〕12号\n特急\n")
     assert [c.type for c in doc.sections[0].children] == ["paragraph", "paragraph"]
+
+
+def test_a_lead_sentence_ending_in_a_colon_is_no_addressee() -> None:
+    got = roles("关于2024年工作的总结\n一年来，主要做了以下工作：\n一、抓学习\n")
+    assert [kind for kind, _ in got] == ["title", "paragraph", "section"]
