@@ -122,8 +122,10 @@ def _front(tokens: list[Token], index: int, out: list[Token], *, appendix: bool 
         elif kind == "TEXT" and titled and _is_subtitle(shape(token)):
             out.append(_retype(token, "TITLE"))  # ——在…上的讲话, apart from its title
             index += 1
-        elif kind == "TEXT" and titled and _before_date(tokens, index):
-            out.append(token)  # a speaker's name between the title and its date
+        elif kind == "TEXT" and titled and (
+            _before_date(tokens, index) or _DATE_LED.match(shape(token))
+        ):
+            out.append(token)  # a speaker's name, or a partial date (（2024年12月）)
             index += 1
         elif kind == "TEXT" and not titled and not addressed and _is_title_line(shape(token), True):
             index = _take_title(tokens, index, out)
