@@ -130,7 +130,7 @@ class _Assembler:
     """Offsets just past each line break inside the text."""
 
     def line(self, offset: int) -> int:
-        return self.first_line + bisect.bisect_right(self.breaks, offset) if self.breaks else self.first_line
+        return self.first_line + bisect.bisect_right(self.breaks, offset)
 
     def nodes(self, start: int, end: int, found: list[_Found]) -> list[Inline]:
         """Nodes for ``source[start:end]``; ``found`` lies inside it, in order."""

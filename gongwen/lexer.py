@@ -22,7 +22,7 @@ from lark.lark import PostLex
 
 from gongwen.inline import list_continues
 from gongwen.numerals import ordinal_of
-from gongwen.zones import assign
+from gongwen.zones import assign, retype
 
 SECTION_MARKERS = frozenset({
     "VOLUME", "CHAPTER", "PART", "ARTICLE", "CN_DUN", "CN_PAREN", "AR_DOT", "AR_DUN",
@@ -78,7 +78,7 @@ class PostLexer(PostLex):
                 continue
             marker, previous = previous, None
             if token.type != "TEXT":  # the marker ended the text
-                yield from self._heading(marker, _empty(marker, "TEXT"))
+                yield from self._heading(marker, _empty(marker))
                 if token.type in SECTION_MARKERS:
                     previous = token
                 else:
@@ -86,7 +86,7 @@ class PostLexer(PostLex):
                 continue
             yield from self._heading(marker, token)
         if previous is not None:
-            yield from self._heading(previous, _empty(previous, "TEXT"))
+            yield from self._heading(previous, _empty(previous))
 
     def _heading(self, marker: Token, rest: Token) -> Iterator[Token]:
         mark = marker.value[self.patterns.lead_length(marker.value):]
@@ -104,7 +104,7 @@ class PostLexer(PostLex):
         end = self.patterns.heading_end.search(rest.value)
         body = rest.value[end.end():] if end else ""
         if end is None or not body.strip():
-            yield _retype(rest, "HEADING")
+            yield retype(rest, "HEADING")
             return
         cut = end.end()
         yield Token("RUN_IN_HEADING", rest.value[:cut], start_pos=rest.start_pos)
@@ -112,9 +112,6 @@ class PostLexer(PostLex):
 
 
 
-def _retype(token: Token, type_: str) -> Token:
-    return Token.new_borrow_pos(type_, token.value, token)
-
-
-def _empty(after: Token, type_: str) -> Token:
-    return Token(type_, "", start_pos=(after.start_pos or 0) + len(after.value))
+def _empty(after: Token) -> Token:
+    """An empty rest of line, for a marker that ends the text."""
+    return Token("TEXT", "", start_pos=(after.start_pos or 0) + len(after.value))

@@ -73,15 +73,15 @@ def assign(tokens: list[Token]) -> list[Token]:
         kind = token.type
         index += 1
         if zone == "colophon":
-            if kind == "COPY_TO" or kind in _ENDING or kind in HEADER or kind == "APPENDIX_LABEL":
-                token = _retype(token, "TEXT") if kind != "COPY_TO" else token
             if kind == "COPY_TO":
                 index = _take_continuation(tokens, index, token, out)
                 continue
+            if kind in _ENDING or kind in HEADER or kind == "APPENDIX_LABEL":
+                token = retype(token, "TEXT")  # below the 版记 these are plain text
             out.append(token)
             continue
         if kind in HEADER or (kind == "REMARK" and zone == "body"):
-            token = _retype(token, "TEXT")
+            token = retype(token, "TEXT")
         elif kind == "DATE":
             _mark_signature(out)
             zone = "ending"
@@ -117,10 +117,10 @@ def _front(tokens: list[Token], index: int, out: list[Token], *, appendix: bool 
             index += 1
             titled = titled or kind == "SALUTATION"  # no title below a salutation
         elif kind == "DATE":
-            out.append(_retype(token, "TITLE_DATE"))
+            out.append(retype(token, "TITLE_DATE"))
             index += 1
         elif kind == "TEXT" and titled and _is_subtitle(shape(token)):
-            out.append(_retype(token, "TITLE"))  # ——在…上的讲话, apart from its title
+            out.append(retype(token, "TITLE"))  # ——在…上的讲话, apart from its title
             index += 1
         elif kind == "TEXT" and titled and (
             _before_date(tokens, index) or _DATE_LED.match(shape(token))
@@ -222,7 +222,7 @@ def _mark_signature(out: list[Token]) -> None:
             or text.startswith(_SUBTITLE_DASH)
         ):
             break
-        out[index - 1] = _retype(token, "SIGNATURE")
+        out[index - 1] = retype(token, "SIGNATURE")
         index -= 1
         found += 1
 
@@ -253,5 +253,6 @@ def _merge(tokens: Iterable[Token], type_: str) -> Token:
     return Token(type_, "".join(tokens), start_pos=tokens[0].start_pos)
 
 
-def _retype(token: Token, type_: str) -> Token:
+def retype(token: Token, type_: str) -> Token:
+    """The same token under another terminal name."""
     return Token.new_borrow_pos(type_, token.value, token)

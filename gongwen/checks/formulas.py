@@ -122,7 +122,7 @@ def closing_formula_missing(ctx: Context) -> None:
     title = ctx.doc.title.text if ctx.doc.title is not None else ""
     if kind == "通知" and (_NOTICE_LEAD_IN.search(ctx.text) or _NOTICE_FORWARDS.search(title)):
         return
-    tail = [b for b in _content_blocks(ctx)][-_TAIL_BLOCKS:]
+    tail = _content_blocks(ctx)[-_TAIL_BLOCKS:]
     if not tail or any(pattern.search(block.to_text()) for block in tail):
         return
     last = tail[-1]
