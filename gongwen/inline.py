@@ -49,8 +49,9 @@ class _Found:
     def of(cls, match: regex.Match[str]) -> _Found:
         name = match.lastgroup or ""
         text = match.group()
+        ordinal = ordinal_of(text.rstrip("、，,.．")) if name.endswith(_ITEM_SUFFIX) else None
         return cls(name, match.start(), match.end(), text,
-                   name.removesuffix(_ITEM_SUFFIX).lower(), ordinal_of(text.rstrip("、，,.．")))
+                   name.removesuffix(_ITEM_SUFFIX).lower(), ordinal)
 
     def follows(self, previous: _Found) -> bool:
         """Whether this item can come right after ``previous`` in one list."""
