@@ -55,7 +55,7 @@ class AppendixDraft:
     end: int
 
     def build(self, parent_path: tuple[str, ...]) -> Appendix:
-        return Appendix(
+        return Appendix.assemble(
             start=self.label.start, end=self.end, line=self.label.line, label=self.label,
             children=build_blocks(self.children),
         )
@@ -71,7 +71,7 @@ class SectionDraft:
 
     def build(self, parent_path: tuple[str, ...]) -> Section:
         path = (*parent_path, self.marker.label)
-        return Section(
+        return Section.assemble(
             start=self.marker.start, end=self.end, line=self.marker.line,
             marker=self.marker, heading=self.heading, level=len(path), run_in=self.run_in,
             number_path=path, children=build_blocks(self.children, path),
@@ -107,23 +107,23 @@ class TreeBuilder(Transformer[Token, list[Block | SectionDraft]]):
 
     def paragraph(self, children: list[Token]) -> Paragraph:
         (token,) = children
-        return Paragraph(**_span(token), children=_inlines(token))
+        return Paragraph.assemble(**_span(token), children=_inlines(token))
 
     def blank(self, children: list[Token]) -> Blank:
         (token,) = children
-        return Blank(**_span(token), text=token.value)
+        return Blank.assemble(**_span(token), text=token.value)
 
     def artifact(self, children: list[Token]) -> Artifact:
         (token,) = children
-        return Artifact(**_span(token), text=token.value, kind="residue_line")
+        return Artifact.assemble(**_span(token), text=token.value, kind="residue_line")
 
     def bom(self, children: list[Token]) -> Artifact:
         (token,) = children
-        return Artifact(**_span(token), text=token.value, kind="byte_order_mark")
+        return Artifact.assemble(**_span(token), text=token.value, kind="byte_order_mark")
 
     def _line(self, children: list[Token]) -> Block:
         (token,) = children
-        return cast("Block", _LINES[token.type](**_span(token), children=_inlines(token)))
+        return cast("Block", _LINES[token.type].assemble(**_span(token), children=_inlines(token)))
 
     title = addressee = salutation = closing = signature = date = remark = _line
     copy_to = imprint = copy_number = secrecy = urgency = issuer = doc_number = _line
@@ -132,22 +132,23 @@ class TreeBuilder(Transformer[Token, list[Block | SectionDraft]]):
         first, *more = children
         cut = _NOTE_LABEL.match(first).end()  # type: ignore[union-attr]
         span = _span(first)
-        label = Text(start=span["start"], end=span["start"] + cut, line=span["line"], text=first[:cut])
+        label = Text.assemble(start=span["start"], end=span["start"] + cut, line=span["line"],
+                              text=first[:cut])
         rest = Token("ATTACHMENT_ITEM", first[cut:], start_pos=label.end, line=first.line)
-        items = [Attachment(**_span(token), children=_inlines(token)) for token in [rest, *more]]
-        return AttachmentNote(start=span["start"], end=items[-1].end, line=span["line"],
+        items = [Attachment.assemble(**_span(token), children=_inlines(token)) for token in [rest, *more]]
+        return AttachmentNote.assemble(start=span["start"], end=items[-1].end, line=span["line"],
                               label=label, items=items)
 
     def appendix(self, children: list[object]) -> AppendixDraft:
         token, *rest = children
         assert isinstance(token, Token)
-        label = Text(**_span(token), text=str(token))
+        label = Text.assemble(**_span(token), text=str(token))
         blocks = _blocks(rest)
         return AppendixDraft(label, blocks, blocks[-1].end if blocks else label.end)
 
     def heading(self, children: list[Token]) -> tuple[Heading, bool]:
         (token,) = children
-        return Heading(**_span(token), children=_inlines(token)), token.type == "RUN_IN_HEADING"
+        return Heading.assemble(**_span(token), children=_inlines(token)), token.type == "RUN_IN_HEADING"
 
     def _section(self, children: list[object]) -> SectionDraft:
         token = children[0]
@@ -167,9 +168,9 @@ class TreeBuilder(Transformer[Token, list[Block | SectionDraft]]):
         cut = self.patterns.lead_length(token.value)
         text = token.value[cut:]
         span = _span(token)
-        return Marker(
-            **span, text=text, prefix=token.value[:cut], family=token.type.lower(),
-            ordinal=ordinal_of(text.rstrip("、，,.．")),
+        return Marker.assemble(
+            **span, text=text, family=token.type.lower(),
+            ordinal=ordinal_of(text.rstrip("、，,.．")), prefix=token.value[:cut],
         )
 
 

@@ -105,7 +105,7 @@ def scan(text: str, base: int, line: int) -> list[Inline]:
     may span lines: a title of several lines)."""
     found = _find(text)
     if not found and text:  # most lines: one run of plain text
-        return [Text(start=base, end=base + len(text), line=line, text=text)]
+        return [Text.assemble(start=base, end=base + len(text), line=line, text=text)]
     breaks = tuple(m.end() for m in _LINE_BREAK.finditer(text, 0, max(len(text) - 1, 0)))
     return _Assembler(text, base, line, breaks).nodes(0, len(text), found)
 
@@ -154,15 +154,15 @@ class _Assembler:
                 bisect.bisect_left(found, item.end, key=_start_of):
                 bisect.bisect_left(found, item_end, key=_start_of)
             ]
-            marker = Marker(
+            marker = Marker.assemble(
                 start=self.base + item.start, end=self.base + item.end, line=self.line(item.start),
                 text=item.text, family=item.family, ordinal=item.ordinal,
             )
-            items.append(Item(
+            items.append(Item.assemble(
                 start=self.base + item.start, end=self.base + item_end, line=self.line(item.start),
                 marker=marker, children=self.nodes(item.end, item_end, inside),
             ))
-        return Enumeration(
+        return Enumeration.assemble(
             start=self.base + chain[0].start, end=self.base + end, line=self.line(chain[0].start),
             items=items,
         )
@@ -179,17 +179,17 @@ class _Assembler:
                 yield self._text(position, f.start)
             span = {"start": self.base + f.start, "end": self.base + f.end, "line": self.line(f.start)}
             if f.name in _RESIDUE:
-                yield Artifact(**span, text=f.text, kind=_RESIDUE[f.name])
+                yield Artifact.assemble(**span, text=f.text, kind=_RESIDUE[f.name])
             elif f.name == "LEAD_IN":
-                yield LeadIn(**span, text=f.text)
+                yield LeadIn.assemble(**span, text=f.text)
             else:
-                yield Placeholder(**span, text=f.text, kind=f.name.lower())
+                yield Placeholder.assemble(**span, text=f.text, kind=f.name.lower())
             position = f.end
         if position < end:
             yield self._text(position, end)
 
     def _text(self, start: int, end: int) -> Text:
-        return Text(
+        return Text.assemble(
             start=self.base + start, end=self.base + end, line=self.line(start),
             text=self.source[start:end],
         )

@@ -10,20 +10,25 @@ derived from the leaves.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from typing_extensions import Self
 
 from gongwen.numerals import ordinal_of
 
 _LINE_ENDS = "\r\n"
+_new = object.__new__
+_set = object.__setattr__
 _HEADING_END = "。！？!?"
 
 
 class Node(BaseModel):
     """Fields shared by every node."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    # Schemas are built on first use, not at import: a short-lived process (the
+    # command line, a worker) does not pay for the ones it never needs.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     type: str
     """What the node is; each node class fixes it (the union's discriminator)."""
@@ -33,6 +38,34 @@ class Node(BaseModel):
     """Offset just past the node's last character (exclusive)."""
     line: int
     """Line of the node's first character (1-based)."""
+
+    _defaults: ClassVar[dict[str, Any]]
+    _all_set: ClassVar[set[str]]
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls._defaults = {name: field.default for name, field in cls.model_fields.items()
+                         if not field.is_required()}
+        cls._all_set = set(cls.model_fields)
+
+    @classmethod
+    def assemble(cls, **fields: Any) -> Self:
+        """An instance from fields the parser has computed, without validating them.
+
+        Validation per node costs more than the rest of the parse; every tree the
+        parser builds is validated in the tests instead (a JSON round trip on all
+        fixtures and on generated texts). Use the constructor for anything else.
+        """
+        data = {"type": cls._defaults["type"], **fields}  # fields in declaration order
+        if len(data) < len(cls._all_set):  # defaults, which are declared last
+            data.update((k, v) for k, v in cls._defaults.items() if k not in data)
+        node = _new(cls)
+        _set(node, "__dict__", data)
+        _set(node, "__pydantic_fields_set__", cls._all_set)
+        _set(node, "__pydantic_extra__", None)
+        _set(node, "__pydantic_private__", None)
+        return node
 
     def to_text(self) -> str:
         """The exact source text this node covers."""
@@ -382,9 +415,3 @@ Block = Annotated[
     Field(discriminator="type"),
 ]
 
-for _model in (
-    Paragraph, Title, Salutation, Closing, Heading, Item, Enumeration, Section, Addressee,
-    CopyNumber, Secrecy, Urgency, Issuer, DocNumber, Signature, DateLine, Remark, Attachment,
-    AttachmentNote, Appendix, CopyTo, Imprint,
-):
-    _model.model_rebuild()

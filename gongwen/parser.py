@@ -48,7 +48,7 @@ def parse(text: str, *, encoding: str | None = None, path: str | None = None) ->
         blocks = list(_plain_paragraphs(text))
     finally:
         MARKDOWN.reset(markdown)
-    return Document(
+    return Document.assemble(
         start=0, end=len(text), line=1, children=build_blocks(blocks),
         encoding=encoding, path=path,
     )
@@ -58,4 +58,4 @@ def _plain_paragraphs(text: str) -> Iterator[Paragraph]:
     """Every line a paragraph of plain text: the tree of last resort, still lossless."""
     for number, match in enumerate(_LINE.finditer(text), start=1):
         span = {"start": match.start(), "end": match.end(), "line": number}
-        yield Paragraph(**span, children=[Text(**span, text=match.group())])
+        yield Paragraph.assemble(**span, children=[Text.assemble(**span, text=match.group())])

@@ -105,6 +105,7 @@ def test_schema_is_a_discriminated_union() -> None:
     children = defs["Section"]["properties"]["children"]["items"]
     assert children["discriminator"]["propertyName"] == "type"
     assert "description" in defs["Section"]["properties"]["level"]
+    assert "description" in defs["Text"]["properties"]["start"]  # inherited from Node
 
 
 def test_inline_nodes_of_a_paragraph() -> None:

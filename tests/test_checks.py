@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import gongwen
 from gongwen import Severity, check, parse, parse_file
 from gongwen.checks import RULES
 from gongwen.cli import main
@@ -126,4 +125,3 @@ def test_diagnostics_never_change_the_text() -> None:
 
 def test_severity_order() -> None:
     assert Severity.ERROR.weight > Severity.WARNING.weight > Severity.INFO.weight
-    assert gongwen.Diagnostic.model_fields["col"].description

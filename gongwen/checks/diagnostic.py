@@ -25,7 +25,7 @@ _WEIGHTS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 class Diagnostic(BaseModel):
     """One finding: where, which rule, what is wrong, and what to write instead."""
 
-    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: str | None
     """The file checked; None for text."""
