@@ -15,7 +15,7 @@ from typing import Union, cast
 from lark import Token, Transformer
 
 from gongwen.inline import scan
-from gongwen.lexer import LinePatterns
+from gongwen.lexer import LinePatterns, LineRun
 from gongwen.nodes import (
     Addressee,
     Appendix,
@@ -95,15 +95,15 @@ def _span(token: Token) -> dict[str, int]:
     return {"start": start, "end": start + len(token.value), "line": token.line or 1}
 
 
-class TreeBuilder(Transformer[Token, list[Block | SectionDraft]]):
+class TreeBuilder(Transformer[Token, list[Block | Draft]]):
     """Callbacks named after the rules of document.lark."""
 
     def __init__(self, patterns: LinePatterns) -> None:
         super().__init__()
         self.patterns = patterns
 
-    def start(self, children: list[Block | SectionDraft]) -> list[Block | SectionDraft]:
-        return children
+    def start(self, children: list[object]) -> list[Block | Draft]:
+        return _blocks(children)
 
     def paragraph(self, children: list[Token]) -> Paragraph:
         (token,) = children
@@ -112,6 +112,11 @@ class TreeBuilder(Transformer[Token, list[Block | SectionDraft]]):
     def blank(self, children: list[Token]) -> Blank:
         (token,) = children
         return Blank.assemble(**_span(token), text=token.value)
+
+    def plain(self, children: list[LineRun]) -> list[Block]:
+        (run,) = children
+        return [self.paragraph([line]) if line.type == "TEXT" else self.blank([line])
+                for line in run.lines]
 
     def artifact(self, children: list[Token]) -> Artifact:
         (token,) = children
@@ -186,5 +191,12 @@ _BLOCKS = (Paragraph, Blank, Artifact, AttachmentNote, AppendixDraft, SectionDra
 
 
 def _blocks(children: Sequence[object]) -> list[Block | Draft]:
-    """The blocks and drafts among a rule's children (its tokens and heading left out)."""
-    return [cast("Block | Draft", child) for child in children if isinstance(child, _BLOCKS)]
+    """The blocks and drafts among a rule's children (its tokens and heading left out),
+    the lines of a run of plain lines one by one."""
+    blocks: list[Block | Draft] = []
+    for child in children:
+        if isinstance(child, list):
+            blocks.extend(child)
+        elif isinstance(child, _BLOCKS):
+            blocks.append(cast("Block | Draft", child))
+    return blocks

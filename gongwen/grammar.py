@@ -64,8 +64,9 @@ def terminal_regex(parser: Lark, name: str) -> re.Pattern[str]:
 
 
 def document_parser(postlex: PostLex, transformer: Transformer) -> Lark:  # type: ignore[type-arg]
-    """The document grammar with its post-lexer and tree builder, from the cache when
-    one was built for these grammars, else compiled (and cached)."""
+    """The document grammar with its tree builder, from the cache when one was built
+    for these grammars, else compiled (and cached). The post-lexer's ``always_accept``
+    keeps the terminals it uses or makes in the compiled grammar."""
     path = _cache_path("document", "lark")
     try:
         with path.open("rb") as cached:

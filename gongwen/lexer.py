@@ -1,13 +1,16 @@
-"""The post-lexer: decisions about lines that the grammar cannot make alone.
+"""The lexer and the post-lexer: the lines of a text as tokens for the LALR parser.
 
-It sits between Lark's lexer and the LALR parser (like ``lark.indenter``) and
-only relabels or cuts tokens; it never drops a character. It decides:
+:class:`LineLexer` cuts the text into the tokens of document.lark's terminals.
+:class:`PostLexer` then makes the decisions about lines that the grammar cannot
+make alone (like ``lark.indenter``); it only relabels or cuts tokens and never
+drops a character. It decides:
 
 * the role of a line by its place (title, 主送机关, 署名 …: gongwen/zones.py);
 * whether a line opening with 一是 (一要, 第一，, 首先，, ①) opens a section or an
   inline list: a list when its next item follows on the same line;
 * where a heading line's heading ends: at the first 。！？ when body text
-  follows on the same line (a run-in heading), else at the end of the line.
+  follows on the same line (a run-in heading), else at the end of the line;
+* which runs of paragraphs and blank lines go to the parser as one token.
 
 It also numbers lines, counting \\r\\n, \\r and \\n as one line break each.
 """
@@ -18,7 +21,9 @@ import re
 from collections.abc import Iterator
 
 from lark import Token
+from lark.exceptions import UnexpectedCharacters
 from lark.lark import PostLex
+from lark.lexer import TerminalDef
 
 from gongwen.inline import list_continues
 from gongwen.numerals import ordinal_of
@@ -30,7 +35,34 @@ SECTION_MARKERS = frozenset({
 })
 # Markers that may open a line and go on as an inline list (二是 later on the line).
 _LIST_OPENERS = frozenset({"DI", "SHI", "YAO", "ADVERB", "CIRCLED"})
-_LINE_BREAK = re.compile(r"\r\n?|\n")
+_PLAIN = frozenset({"TEXT", "BLANK"})
+# After these the grammar wants one paragraph (an article's first 款, a run-in body).
+_BEFORE_PARAGRAPH = frozenset({"ARTICLE", "RUN_IN_HEADING"})
+
+
+class LineLexer:
+    """The tokens Lark's basic lexer would give, from one regular expression pass.
+
+    The terminals are tried in Lark's order (priority, then the longest pattern);
+    every position matches one (TEXT takes any line), so the matches tile the text.
+    Lark's lexer loop does the same one token at a time, at three times the cost.
+    """
+
+    def __init__(self, terminals: list[TerminalDef]) -> None:
+        ordered = sorted(terminals, key=lambda t: (
+            -t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+        self.pattern = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in ordered))
+
+    def tokens(self, text: str) -> list[Token]:
+        tokens = [Token(m.lastgroup, m.group(), m.start()) for m in self.pattern.finditer(text)]
+        if sum(map(len, tokens)) != len(text):  # a terminal failed somewhere: say where
+            position = 0
+            for token in tokens:
+                if token.start_pos != position:
+                    break
+                position += len(token)
+            raise UnexpectedCharacters(text, position, text.count("\n", 0, position) + 1, 0)
+        return tokens
 
 
 class LinePatterns:
@@ -53,7 +85,7 @@ class PostLexer(PostLex):
 
     always_accept = (
         "HEADING", "RUN_IN_HEADING", "TITLE", "TITLE_DATE", "ADDRESSEE", "SIGNATURE",
-        "ATTACHMENT_ITEM", "LEAD", "HEADING_END",
+        "ATTACHMENT_ITEM", "PLAIN", "LEAD", "HEADING_END",
     )
 
     def __init__(self, patterns: LinePatterns) -> None:
@@ -61,10 +93,21 @@ class PostLexer(PostLex):
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         line = 1
+        run: list[Token] = []
+        previous = ""
         for token in self._cut(iter(assign(list(stream)))):
             token.line = line
-            line += len(_LINE_BREAK.findall(token))
-            yield token
+            line += token.count("\n") + token.count("\r") - token.count("\r\n")
+            if token.type in _PLAIN and previous not in _BEFORE_PARAGRAPH:
+                run.append(token)
+            else:
+                if run:
+                    yield LineRun.of(run)
+                    run = []
+                yield token
+            previous = token.type
+        if run:
+            yield LineRun.of(run)
 
     def _cut(self, stream: Iterator[Token]) -> Iterator[Token]:
         """Split marker tokens from their indentation and the rest of their line."""
@@ -110,6 +153,20 @@ class PostLexer(PostLex):
         yield Token("RUN_IN_HEADING", rest.value[:cut], start_pos=rest.start_pos)
         yield Token("TEXT", body, start_pos=(rest.start_pos or 0) + cut)
 
+
+
+class LineRun(Token):
+    """Paragraph and blank lines in a row, one PLAIN token for the parser."""
+
+    lines: list[Token]
+
+    @staticmethod
+    def of(lines: list[Token]) -> Token:
+        if len(lines) == 1:
+            return lines[0]
+        run = LineRun("PLAIN", "".join(lines), start_pos=lines[0].start_pos, line=lines[0].line)
+        run.lines = lines
+        return run
 
 
 def _empty(after: Token) -> Token:

@@ -8,27 +8,52 @@ import warnings
 from collections.abc import Iterator
 from typing import cast
 
-from lark import Lark
+from lark import Token
 from lark.exceptions import UnexpectedInput
 
 from gongwen.builder import Draft, TreeBuilder, build_blocks
 from gongwen.document import Document
 from gongwen.grammar import document_parser, terminal_regex
 from gongwen.inline import MARKDOWN, looks_like_markdown
-from gongwen.lexer import LinePatterns, PostLexer
+from gongwen.lexer import LineLexer, LinePatterns, PostLexer
 from gongwen.nodes import Block, Paragraph, Text
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
 
 
+class _Engine:
+    """The compiled document grammar: lexer, post-lexer and LALR parser with the tree
+    builder. The parser is fed the post-lexer's tokens directly, the way Lark feeds
+    its own lexer's (``Lark.parse`` would lex the text again)."""
+
+    def __init__(self) -> None:
+        patterns = LinePatterns()
+        self.postlexer = PostLexer(patterns)
+        compiled = document_parser(self.postlexer, TreeBuilder(patterns))
+        patterns.lead = terminal_regex(compiled, "LEAD")
+        patterns.heading_end = terminal_regex(compiled, "HEADING_END")
+        self.lexer = LineLexer(compiled.terminals)
+        self.lalr = compiled.parser.parser
+
+    def parse(self, text: str) -> object:
+        tokens = self.postlexer.process(iter(self.lexer.tokens(text)))
+        return self.lalr.parse(_TokenStream(tokens), "start")
+
+
+class _TokenStream:
+    """What Lark's LALR parser reads tokens from."""
+
+    def __init__(self, tokens: Iterator[Token]) -> None:
+        self.tokens = tokens
+
+    def lex(self, parser_state: object) -> Iterator[Token]:
+        return self.tokens
+
+
 @functools.cache
-def _parser() -> Lark:
+def _parser() -> _Engine:
     """The document grammar, compiled once per process."""
-    patterns = LinePatterns()
-    parser = document_parser(PostLexer(patterns), TreeBuilder(patterns))
-    patterns.lead = terminal_regex(parser, "LEAD")
-    patterns.heading_end = terminal_regex(parser, "HEADING_END")
-    return parser
+    return _Engine()
 
 
 def parse(text: str, *, encoding: str | None = None, path: str | None = None) -> Document:
