@@ -18,7 +18,7 @@ It also numbers lines, counting \\r\\n, \\r and \\n as one line break each.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from lark import Token
 from lark.exceptions import UnexpectedCharacters
@@ -48,20 +48,21 @@ class LineLexer:
     Lark's lexer loop does the same one token at a time, at three times the cost.
     """
 
-    def __init__(self, terminals: list[TerminalDef]) -> None:
+    def __init__(self, terminals: Collection[TerminalDef]) -> None:
         ordered = sorted(terminals, key=lambda t: (
             -t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
         self.pattern = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in ordered))
 
     def tokens(self, text: str) -> list[Token]:
-        tokens = [Token(m.lastgroup, m.group(), m.start()) for m in self.pattern.finditer(text)]
+        tokens = [Token(m.lastgroup or "", m.group(), m.start()) for m in self.pattern.finditer(text)]
         if sum(map(len, tokens)) != len(text):  # a terminal failed somewhere: say where
             position = 0
             for token in tokens:
                 if token.start_pos != position:
                     break
                 position += len(token)
-            raise UnexpectedCharacters(text, position, text.count("\n", 0, position) + 1, 0)
+            line = text.count("\n", 0, position) + 1
+            raise UnexpectedCharacters(text, position, line, 0)  # type: ignore[no-untyped-call]
         return tokens
 
 
