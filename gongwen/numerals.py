@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -28,6 +30,7 @@ def chinese_to_int(numeral: str) -> int | None:
     return total + (digit or 0)
 
 
+@functools.lru_cache(maxsize=1024)  # a document repeats few labels, many times
 def ordinal_of(label: str) -> int | None:
     """The ordinal in a marker label (its punctuation already removed)."""
     if label in _ADVERBS:

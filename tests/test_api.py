@@ -116,3 +116,17 @@ def test_inline_nodes_of_a_paragraph() -> None:
     enumeration = paragraph.children[1]
     assert isinstance(enumeration, Enumeration)
     assert [item.text for item in enumeration.items] == ["甲；", "乙。"]
+
+
+def test_parse_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    assert gc.isenabled()
+    gongwen.parse("一、标题\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        gongwen.parse("一、标题\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -54,3 +55,24 @@ def test_whole_line_terminals_match_only_whole_lines() -> None:
         assert not pattern.match("正文" + line + "正文", 2), name
         if name != "COPY_TO":  # 抄送： takes the rest of its line
             assert not pattern.match(line + "正文\n"), name
+
+
+def test_a_marker_alone_on_its_line_keeps_the_line_break_in_its_heading() -> None:
+    doc = parse_checked("一、\n正文\n（一）\r\n")
+    first, = doc.sections
+    assert first.heading is not None and first.heading.to_text() == "\n"
+    assert [child.type for child in first.children] == ["paragraph", "section"]
+    assert first.sections[0].heading is not None and first.sections[0].heading.to_text() == "\r\n"
+
+
+def test_the_line_lexer_reports_where_no_terminal_matches() -> None:
+    from lark.exceptions import UnexpectedCharacters
+
+    from gongwen.lexer import LineLexer
+
+    parser = load("document.lark", postlex=PostLexer(LinePatterns()))
+    lexer = LineLexer([parser.get_terminal("CN_DUN"), parser.get_terminal("BLANK")])
+    assert [t.type for t in lexer.tokens("\n一、")] == ["BLANK", "CN_DUN"]
+    with pytest.raises(UnexpectedCharacters) as error:
+        lexer.tokens("\n一、\n")  # a line break after the marker is TEXT, left out here
+    assert (error.value.pos_in_stream, error.value.line) == (3, 2)
