@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -67,11 +68,13 @@ class _Found:
 
 
 @functools.cache
-def _scanner() -> regex.Pattern[str]:
+def _scanner() -> tuple[re.Pattern[str], regex.Pattern[str]]:
+    """Where the first inline thing may start (a character class, for ``re``'s fast
+    search), and the scanner for all of them (``regex``, for ``\\p{Han}``)."""
     patterns = inline_patterns()
     start = patterns.pop("INLINE_START")
     alternatives = "|".join(f"(?P<{name}>{rx})" for name, rx in patterns.items())
-    return regex.compile(f"(?={start})(?:{alternatives})")
+    return re.compile(start), regex.compile(f"(?={start})(?:{alternatives})")
 
 
 # Whether the document being parsed is Markdown (set by ``parse`` for each text). In
@@ -89,7 +92,11 @@ def looks_like_markdown(text: str) -> bool:
 
 
 def _find(text: str) -> list[_Found]:
-    found = [_Found.of(match) for match in _scanner().finditer(text)]
+    start, scanner = _scanner()
+    first = start.search(text)
+    if first is None:  # most lines hold nothing inline
+        return []
+    found = [_Found.of(match) for match in scanner.finditer(text, first.start())]
     if MARKDOWN.get():
         pairs = [i for i, f in enumerate(found)
                  if f.name in ("ASTERISK", "MARKDOWN_EMPHASIS") and f.text == "**"]
