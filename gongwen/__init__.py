@@ -8,7 +8,8 @@
 True
 """
 
-from gongwen.checks import Diagnostic, Severity, check
+from typing import TYPE_CHECKING
+
 from gongwen.document import Document
 from gongwen.nodes import (
     Addressee,
@@ -45,7 +46,21 @@ from gongwen.parser import parse
 from gongwen.reader import InputError, parse_file, read_text
 from gongwen.schema import schema
 
+if TYPE_CHECKING:
+    from gongwen.checks import Diagnostic, Severity, check
+
 __version__ = "0.1.0"
+_CHECKER = ("Diagnostic", "Severity", "check")
+
+
+def __getattr__(name: str) -> object:
+    """The checker, loaded with its rules on first use (a parse does not need them)."""
+    if name in _CHECKER:
+        from gongwen import checks
+
+        return getattr(checks, name)
+    raise AttributeError(f"module 'gongwen' has no attribute {name!r}")
+
 
 __all__ = [
     "Addressee",

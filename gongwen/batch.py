@@ -70,9 +70,14 @@ def run(
             bar.advance()
             yield outcome
     else:
-        chunk = max(1, min(16, len(paths) // (jobs * 4)))
+        # The first file here: what the job loads (the grammar, the models' schemas) is
+        # then loaded once, before the workers are forked from this process.
+        bar.advance()
+        yield attempt(paths[0])
+        rest = paths[1:]
+        chunk = max(1, min(16, len(rest) // (jobs * 4)))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for outcome in pool.map(attempt, paths, chunksize=chunk):
+            for outcome in pool.map(attempt, rest, chunksize=chunk):
                 bar.advance()
                 yield outcome
     bar.close()

@@ -9,12 +9,16 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from gongwen import batch
-from gongwen.checks import RULES, Diagnostic, Severity, check
-from gongwen.checks.registry import selected
 from gongwen.reader import parse_file
 from gongwen.schema import schema
+
+if TYPE_CHECKING:  # the checker is loaded by the commands that use it
+    from gongwen.checks import Diagnostic
+
+_SEVERITIES = ("info", "warning", "error")  # gongwen.checks.Severity, without loading the rules
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="only these codes or prefixes, comma-separated (GW1,GW401)")
     check.add_argument("--ignore", type=_codes, default=[], metavar="CODES",
                        help="leave out these codes or prefixes")
-    check.add_argument("--severity", choices=[s.value for s in Severity], default="info",
+    check.add_argument("--severity", choices=_SEVERITIES, default="info",
                        help="report only findings at or above this severity (default: info)")
     rules = commands.add_parser("rules", help="list the rules, or print one rule's documentation")
     rules.add_argument("code", nargs="?", metavar="CODE")
@@ -115,10 +119,14 @@ def _outline_job(path: str) -> str:
 
 
 def _check_job(path: str, select: list[str], ignore: list[str]) -> list[Diagnostic]:
+    from gongwen.checks import check
+
     return check(parse_file(path), select, ignore)
 
 
 def _rules(code: str | None) -> int:
+    from gongwen.checks import RULES
+
     if code is None:
         for rule in sorted(RULES.values(), key=lambda r: r.code):
             off = "" if rule.default else " (off by default)"
@@ -134,6 +142,9 @@ def _rules(code: str | None) -> int:
 
 
 def _check(args: argparse.Namespace, paths: list[str]) -> int:
+    from gongwen.checks import Severity
+    from gongwen.checks.registry import selected
+
     try:
         selected(args.select, args.ignore)
     except ValueError as error:

@@ -74,3 +74,19 @@ def test_python_dash_m() -> None:
         capture_output=True, text=True, check=True,
     )
     assert result.stdout.startswith("一、深化思想认识，增强行动自觉  [line 2]")
+
+
+def test_parse_and_outline_do_not_load_the_checker() -> None:
+    probe = (
+        "import sys; from gongwen.cli import main; "
+        f"main(['outline', {str(SEEDS[0])!r}]); "
+        "print(sorted(m for m in sys.modules if m.startswith('gongwen.checks')))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().endswith("[]")
+
+
+def test_severity_choices_are_the_checkers() -> None:
+    from gongwen import Severity, cli
+
+    assert cli._SEVERITIES == tuple(s.value for s in Severity)
