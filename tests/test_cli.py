@@ -89,4 +89,4 @@ def test_parse_and_outline_do_not_load_the_checker() -> None:
 def test_severity_choices_are_the_checkers() -> None:
     from gongwen import Severity, cli
 
-    assert cli._SEVERITIES == tuple(s.value for s in Severity)
+    assert tuple(s.value for s in Severity) == cli._SEVERITIES
