@@ -136,13 +136,18 @@ class TreeBuilder(Transformer[Token, list[Block | Draft]]):
     def attachment_note(self, children: list[Token]) -> AttachmentNote:
         first, *more = children
         cut = _NOTE_LABEL.match(first).end()  # type: ignore[union-attr]
+        if not first[cut:].strip():  # 附件： alone: its items are on the next lines
+            cut, lines = len(first), more
+        else:
+            rest = Token("ATTACHMENT_ITEM", first[cut:], start_pos=(first.start_pos or 0) + cut,
+                         line=first.line)
+            lines = [rest, *more]
         span = _span(first)
         label = Text.assemble(start=span["start"], end=span["start"] + cut, line=span["line"],
                               text=first[:cut])
-        rest = Token("ATTACHMENT_ITEM", first[cut:], start_pos=label.end, line=first.line)
-        items = [Attachment.assemble(**_span(token), children=_inlines(token)) for token in [rest, *more]]
-        return AttachmentNote.assemble(start=span["start"], end=items[-1].end, line=span["line"],
-                              label=label, items=items)
+        items = [Attachment.assemble(**_span(token), children=_inlines(token)) for token in lines]
+        return AttachmentNote.assemble(start=span["start"], end=items[-1].end if items else label.end,
+                                       line=span["line"], label=label, items=items)
 
     def appendix(self, children: list[object]) -> AppendixDraft:
         token, *rest = children

@@ -53,6 +53,7 @@ _ADDRESSEE_MAX = 120
 _CLAUSE_END = re.compile(r"[。！？!?；;]")
 # A sentence leading into a list (一年来，主要做了以下工作：) is body, not 主送机关.
 _LEAD_SENTENCE = re.compile(r"如下|以下|下列|主要|我们|了")
+_COLONS = ("：", ":")
 _SIGNATURE_MAX = 40  # an organ's name
 _SIGNATURE_LINES_MAX = 3
 _NOT_SIGNATURE = re.compile(r"[。，,；;：:！？!?]")
@@ -89,7 +90,7 @@ def assign(tokens: list[Token]) -> list[Token]:
             zone = "ending"
         elif kind == "ATTACHMENT_NOTE":
             out.append(token)
-            index = _take_attachment_items(tokens, index, out)
+            index = _take_attachment_items(tokens, index, out, bare=shape(token).endswith(_COLONS))
             zone = "ending"
             continue
         elif kind == "APPENDIX_LABEL":
@@ -194,7 +195,7 @@ def _addressee_end(tokens: list[Token], index: int) -> int:
         text += shape(tokens[end])
         if len(text) > _ADDRESSEE_MAX or _CLAUSE_END.search(text) or _LEAD_SENTENCE.search(text):
             return 0
-        if text.endswith(("：", ":")):
+        if text.endswith(_COLONS):
             return end + 1
         if not text.endswith(("，", ",", "、")) and not _wrapped(tokens[end]):
             return 0
@@ -227,8 +228,12 @@ def _mark_signature(out: list[Token]) -> None:
         found += 1
 
 
-def _take_attachment_items(tokens: list[Token], index: int, out: list[Token]) -> int:
-    """The further items of a 附件说明: numbered lines right below it (2.…, 3.…)."""
+def _take_attachment_items(tokens: list[Token], index: int, out: list[Token], *, bare: bool) -> int:
+    """The further items of a 附件说明: numbered lines right below it (2.…, 3.…); below
+    a bare 附件：, the line naming its one attachment."""
+    if bare and index < len(tokens) and tokens[index].type == "TEXT":
+        out.append(retype(tokens[index], "ATTACHMENT_ITEM"))
+        return index + 1
     while index + 1 < len(tokens) and tokens[index].type in _ITEM_MARKERS:
         rest = tokens[index + 1]
         if rest.type != "TEXT":

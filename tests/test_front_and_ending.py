@@ -63,3 +63,20 @@ def test_header_lines_in_the_body_are_paragraphs() -> None:
 def test_a_lead_sentence_ending_in_a_colon_is_no_addressee() -> None:
     got = roles("关于2024年工作的总结\n一年来，主要做了以下工作：\n一、抓学习\n")
     assert [kind for kind, _ in got] == ["title", "paragraph", "section"]
+
+
+def test_a_bare_attachment_label_takes_the_name_below_it() -> None:
+    # d007: 附件： alone, the attachment's name on the next line, then the attachment
+    doc = parse_checked("正文。\n　　附件：\n　　考评指标\n　　附件\n　　考评指标\n　　一、政务服务\n")
+    note = doc.find("attachment_note")
+    assert [item.text.strip() for item in note.items] == ["考评指标"]
+    assert note.label.text == "　　附件：\n"
+    (appendix,) = doc.find_all("appendix")
+    assert appendix.title.text.strip() == "考评指标"
+    assert [s.heading_text for s in appendix.sections] == ["政务服务"]
+
+
+def test_a_bare_attachment_label_over_numbered_items_or_nothing() -> None:
+    doc = parse_checked("正文。\n附件：\n1.甲清单\n2.乙清单\n\nXX市人民政府\n2023年5月12日\n")
+    assert [item.text for item in doc.find("attachment_note").items] == ["1.甲清单", "2.乙清单"]
+    assert roles("正文。\n附件：\n")[-1] == ("attachment_note", "附件：")
