@@ -9,7 +9,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from gongwen import batch
 from gongwen.reader import parse_file
@@ -83,39 +83,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         return _check(args, paths)
     if args.command == "outline":
-        job: Callable[[str], str] = _outline_job
+        job: Callable[[str], bytes] = _outline_job
     else:
         job = functools.partial(_parse_job, indent=args.indent)
-    out = sys.stdout
+    sys.stdout.flush()
+    out: IO[bytes] = sys.stdout.buffer
     if getattr(args, "jsonl", None):
         if os.path.abspath(args.jsonl) in {os.path.abspath(p) for p in paths}:
             print(f"gongwen: {args.jsonl}: is one of the input files", file=sys.stderr)
             return 2
         out = tempfile.NamedTemporaryFile(  # noqa: SIM115  (closed or replaced below)
-            "w", encoding="utf-8", dir=os.path.dirname(os.path.abspath(args.jsonl)), delete=False,
+            "wb", dir=os.path.dirname(os.path.abspath(args.jsonl)), delete=False,
             prefix=".gongwen-", suffix=".jsonl",
         )
     failed = 0
     for index, outcome in enumerate(batch.run(job, paths, jobs=args.jobs, progress=sys.stderr)):
-        if outcome.error is not None:
+        if outcome.error is not None or outcome.result is None:
             print(f"gongwen: {outcome.path}: {outcome.error}", file=sys.stderr)
             failed += 1
             continue
         if args.command == "outline" and len(paths) > 1:
-            out.write(("\n" if index else "") + f"== {outcome.path}\n")
-        out.write(f"{outcome.result}\n")
-    if out is not sys.stdout:
+            out.write(f"{chr(10) if index else ''}== {outcome.path}\n".encode())
+        out.write(outcome.result + b"\n")
+    if out is not sys.stdout.buffer:
         out.close()
         os.replace(out.name, args.jsonl)
+    else:
+        out.flush()
     return 2 if failed else 0
 
 
-def _parse_job(path: str, indent: int | None) -> str:
-    return parse_file(path).model_dump_json(indent=indent)
+def _parse_job(path: str, indent: int | None) -> bytes:
+    """The JSON tree as UTF-8 bytes: what ``model_dump_json()`` gives, without making a
+    str of it (4 bytes a character once the text holds one character beyond U+FFFF)."""
+    doc = parse_file(path)
+    return doc.__pydantic_serializer__.to_json(doc, indent=indent)
 
 
-def _outline_job(path: str) -> str:
-    return parse_file(path).outline()
+def _outline_job(path: str) -> bytes:
+    return parse_file(path).outline().encode()
 
 
 def _check_job(path: str, select: list[str], ignore: list[str]) -> list[Diagnostic]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gongwen import Document
+from gongwen import Document, parse_file
 from gongwen.cli import main
 from tests.conftest import SEEDS
 
@@ -21,6 +21,16 @@ def test_parse_prints_one_json_tree_per_file(capsys: pytest.CaptureFixture[str])
     docs = [Document.model_validate_json(line) for line in lines]
     assert [d.path for d in docs] == [str(SEEDS[0]), str(SEEDS[1])]
     assert docs[0].to_text() == SEEDS[0].read_text(encoding="utf-8")
+    assert lines[1] == parse_file(SEEDS[1]).model_dump_json()
+
+
+def test_parse_writes_what_model_dump_json_gives_beyond_the_basic_plane(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "emoji.txt"
+    path.write_text("一、总体要求🚀\n正文。\n", encoding="utf-8")
+    assert main(["parse", str(path)]) == 0
+    assert capsys.readouterr().out == parse_file(path).model_dump_json() + "\n"
 
 
 def test_parse_indent(capsys: pytest.CaptureFixture[str]) -> None:
