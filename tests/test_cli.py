@@ -100,3 +100,17 @@ def test_severity_choices_are_the_checkers() -> None:
     from gongwen import Severity, cli
 
     assert tuple(s.value for s in Severity) == cli._SEVERITIES
+
+
+def test_a_reader_that_goes_away_ends_the_output_quietly() -> None:
+    # the JSON of the seeds is far larger than a pipe's buffer, so writing must fail
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gongwen", "parse", "--jobs", "1", *map(str, SEEDS)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(100).startswith(b'{"type":"document"')
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait() == 1
+    assert stderr == b""
