@@ -93,3 +93,34 @@ def test_bold_pairs_are_emphasis_in_markdown_and_anonymisation_elsewhere() -> No
     assert [(a.text, a.kind) for a in markdown.find_all(Artifact)] == [("**", "markdown")] * 2
     odd = parse_checked("- 要点\n等**个单位**多名，共**人。\n")
     assert [p.text for p in odd.placeholders] == ["**"]
+
+
+def test_han_ranges_are_the_han_script() -> None:
+    import re
+
+    import regex
+
+    from gongwen.inline import HAN_RANGES
+
+    ours, han = re.compile(f"[{HAN_RANGES}]"), regex.compile(r"\p{Han}")
+    for point in range(0x10000):
+        assert (ours.match(chr(point)) is None) == (han.match(chr(point)) is None), hex(point)
+    for low, high in re.findall(r"(.)-(.)", HAN_RANGES):
+        assert han.match(low) and han.match(high), (hex(ord(low)), hex(ord(high)))
+
+
+def test_the_scanner_finds_what_the_grammar_finds() -> None:
+    import regex
+
+    from gongwen.grammar import inline_patterns
+    from gongwen.inline import _scanner
+    from tests.conftest import CORPUS, FIXTURES
+
+    patterns = inline_patterns()
+    start = patterns.pop("INLINE_START")
+    grammar = regex.compile(f"(?={start})(?:" + "|".join(f"(?P<{n}>{p})" for n, p in patterns.items()) + ")")
+    scanner = _scanner()[1]
+    for path in [*sorted(FIXTURES.rglob("*.txt")), *CORPUS]:
+        text = path.read_text(encoding="utf-8")
+        found = [(m.lastgroup, m.span()) for m in scanner.finditer(text)]
+        assert found == [(m.lastgroup, m.span()) for m in grammar.finditer(text)], path
