@@ -8,6 +8,7 @@ its ancestors, so sections are first drafted and then built top down.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Union, cast
@@ -179,7 +180,7 @@ class TreeBuilder(Transformer[Token, list[Block | Draft]]):
         text = token.value[cut:]
         span = _span(token)
         return Marker.assemble(
-            **span, text=text, family=token.type.lower(),
+            **span, text=text, family=sys.intern(token.type.lower()),
             ordinal=ordinal_of(text.rstrip("、，,.．")), prefix=token.value[:cut],
         )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ class _Found:
         text = match.group()
         ordinal = ordinal_of(text.rstrip("、，,.．")) if name.endswith(_ITEM_SUFFIX) else None
         return cls(name, match.start(), match.end(), text,
-                   name.removesuffix(_ITEM_SUFFIX).lower(), ordinal)
+                   sys.intern(name.removesuffix(_ITEM_SUFFIX).lower()), ordinal)
 
     def follows(self, previous: _Found) -> bool:
         """Whether this item can come right after ``previous`` in one list."""

@@ -96,7 +96,7 @@ class PostLexer(PostLex):
         line = 1
         run: list[Token] = []
         previous = ""
-        for token in self._cut(iter(assign(list(stream)))):
+        for token in self._cut(_drained(assign(list(stream)))):
             token.line = line
             line += token.count("\n") + token.count("\r") - token.count("\r\n")
             if token.type in _PLAIN and previous not in _BEFORE_PARAGRAPH:
@@ -154,6 +154,14 @@ class PostLexer(PostLex):
         yield Token("RUN_IN_HEADING", rest.value[:cut], start_pos=rest.start_pos)
         yield Token("TEXT", body, start_pos=(rest.start_pos or 0) + cut)
 
+
+
+def _drained(tokens: list[Token]) -> Iterator[Token]:
+    """The tokens in order, each let go once taken: the parse keeps no copy of the
+    whole text beside the tree it builds."""
+    tokens.reverse()
+    while tokens:
+        yield tokens.pop()
 
 
 class LineRun(Token):
