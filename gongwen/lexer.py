@@ -86,7 +86,7 @@ class PostLexer(PostLex):
 
     always_accept = (
         "HEADING", "RUN_IN_HEADING", "TITLE", "TITLE_DATE", "ADDRESSEE", "SIGNATURE",
-        "ATTACHMENT_ITEM", "PLAIN", "LEAD", "HEADING_END",
+        "ATTACHMENT_ITEM", "PLAIN", "LEAD", "HEADING_END", "APPENDIX_TITLED",
     )
 
     def __init__(self, patterns: LinePatterns) -> None:

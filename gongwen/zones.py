@@ -69,10 +69,23 @@ def assign(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     index = _front(tokens, 0, out)
     zone = "body"
+    listing = False  # in a list of 附件1：… lines
     while index < len(tokens):
         token = tokens[index]
         kind = token.type
         index += 1
+        if kind == "APPENDIX_TITLED":
+            rest = tokens[index]  # the title: the rest of the line
+            listing = zone == "colophon" or listing or _next_kind(tokens, index + 1) == kind
+            if listing:
+                out.append(_merge([token, rest], "TEXT"))
+                index += 1
+                continue
+            out.extend((retype(token, "APPENDIX_LABEL"), retype(rest, "TITLE")))
+            index = _front(tokens, index + 1, out, appendix=True, titled=True)
+            zone = "body"
+            continue
+        listing = listing and kind == "BLANK"
         if zone == "colophon":
             if kind == "COPY_TO":
                 index = _take_continuation(tokens, index, token, out)
@@ -107,9 +120,11 @@ def assign(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _front(tokens: list[Token], index: int, out: list[Token], *, appendix: bool = False) -> int:
+def _front(
+    tokens: list[Token], index: int, out: list[Token], *, appendix: bool = False, titled: bool = False
+) -> int:
     """Label the front lines from ``index`` on; return where the body begins."""
-    titled = addressed = False
+    addressed = False
     while index < len(tokens):
         token = tokens[index]
         kind = token.type
@@ -138,6 +153,13 @@ def _front(tokens: list[Token], index: int, out: list[Token], *, appendix: bool 
         else:
             break
     return index
+
+
+def _next_kind(tokens: list[Token], index: int) -> str:
+    """The kind of the first line from ``index`` on that is not blank."""
+    while index < len(tokens) and tokens[index].type == "BLANK":
+        index += 1
+    return tokens[index].type if index < len(tokens) else ""
 
 
 def _is_subtitle(text: str) -> bool:

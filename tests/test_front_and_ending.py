@@ -80,3 +80,19 @@ def test_a_bare_attachment_label_over_numbered_items_or_nothing() -> None:
     doc = parse_checked("正文。\n附件：\n1.甲清单\n2.乙清单\n\nXX市人民政府\n2023年5月12日\n")
     assert [item.text for item in doc.find("attachment_note").items] == ["1.甲清单", "2.乙清单"]
     assert roles("正文。\n附件：\n")[-1] == ("attachment_note", "附件：")
+
+
+def test_an_attachment_label_with_its_title_on_the_line_opens_the_attachment() -> None:
+    # d015: 附件二：承诺函, then the letter with its own 主送
+    doc = parse_checked("正文。\n 附件二：承诺函  \n某某公司：\n本人承诺以下事项：\n1. 以上陈述属实。\n")
+    (appendix,) = doc.find_all("appendix")
+    assert (appendix.number, appendix.label.text, appendix.title.text.strip()) == (2, " 附件二：", "承诺函")
+    assert [child.type for child in appendix.children] == ["title", "addressee", "paragraph", "section"]
+
+
+def test_attachment_labels_with_titles_in_a_row_are_a_list_in_the_text() -> None:
+    assert roles("正文。\n附件1：甲清单\n\n附件2：乙清单\n\nXX市人民政府\n2023年5月12日\n") == [
+        ("paragraph", "正文。"), ("paragraph", "附件1：甲清单"), ("paragraph", "附件2：乙清单"),
+        ("signature", "XX市人民政府"), ("date", "2023年5月12日"),
+    ]
+    assert roles("正文。\n抄送：市委办公厅。\n附件1：甲清单\n")[-1] == ("paragraph", "附件1：甲清单")
