@@ -47,6 +47,7 @@ from gongwen.nodes import (
     _Line,
 )
 from gongwen.numerals import ordinal_of
+from gongwen.tokens import new_token
 
 
 @dataclass(slots=True)
@@ -140,8 +141,7 @@ class TreeBuilder(Transformer[Token, list[Block | Draft]]):
         if not first[cut:].strip():  # 附件： alone: its items are on the next lines
             cut, lines = len(first), more
         else:
-            rest = Token("ATTACHMENT_ITEM", first[cut:], start_pos=(first.start_pos or 0) + cut,
-                         line=first.line)
+            rest = new_token("ATTACHMENT_ITEM", first[cut:], (first.start_pos or 0) + cut, first.line)
             lines = [rest, *more]
         span = _span(first)
         label = Text.assemble(start=span["start"], end=span["start"] + cut, line=span["line"],

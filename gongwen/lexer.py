@@ -27,7 +27,8 @@ from lark.lexer import TerminalDef
 
 from gongwen.inline import list_continues
 from gongwen.numerals import ordinal_of
-from gongwen.zones import assign, retype
+from gongwen.tokens import new_token, retype
+from gongwen.zones import assign
 
 SECTION_MARKERS = frozenset({
     "VOLUME", "CHAPTER", "PART", "ARTICLE", "CN_DUN", "CN_PAREN", "AR_DOT", "AR_DUN",
@@ -54,7 +55,7 @@ class LineLexer:
         self.pattern = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in ordered))
 
     def tokens(self, text: str) -> list[Token]:
-        tokens = [Token(m.lastgroup or "", m.group(), m.start()) for m in self.pattern.finditer(text)]
+        tokens = [new_token(m.lastgroup or "", m.group(), m.start()) for m in self.pattern.finditer(text)]
         if sum(map(len, tokens)) != len(text):  # a terminal failed somewhere: say where
             position = 0
             for token in tokens:
@@ -139,7 +140,7 @@ class PostLexer(PostLex):
             and ordinal_of(mark.rstrip("、，,.．")) == 1
             and list_continues(rest.value, marker.type.lower())
         ):
-            yield Token.new_borrow_pos("TEXT", marker.value + rest.value, marker)
+            yield new_token("TEXT", marker.value + rest.value, marker.start_pos, marker.line)
             return
         yield marker
         if marker.type == "ARTICLE":  # an article's text is body, not a heading
@@ -151,8 +152,8 @@ class PostLexer(PostLex):
             yield retype(rest, "HEADING")
             return
         cut = end.end()
-        yield Token("RUN_IN_HEADING", rest.value[:cut], start_pos=rest.start_pos)
-        yield Token("TEXT", body, start_pos=(rest.start_pos or 0) + cut)
+        yield new_token("RUN_IN_HEADING", rest.value[:cut], rest.start_pos)
+        yield new_token("TEXT", body, (rest.start_pos or 0) + cut)
 
 
 
@@ -180,4 +181,4 @@ class LineRun(Token):
 
 def _empty(after: Token) -> Token:
     """An empty rest of line, for a marker that ends the text."""
-    return Token("TEXT", "", start_pos=(after.start_pos or 0) + len(after.value))
+    return new_token("TEXT", "", (after.start_pos or 0) + len(after.value))

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from lark import Token
 
 from gongwen.kinds import kind_of_title
+from gongwen.tokens import new_token, retype
 
 HEADER = frozenset({"COPY_NUMBER", "SECRECY", "URGENCY", "ISSUER", "DOC_NUMBER"})
 _ENDING = frozenset({"CLOSING", "ATTACHMENT_NOTE", "DATE", "REMARK"})
@@ -277,9 +278,4 @@ def _take_continuation(tokens: list[Token], index: int, first: Token, out: list[
 
 def _merge(tokens: Iterable[Token], type_: str) -> Token:
     tokens = list(tokens)
-    return Token(type_, "".join(tokens), start_pos=tokens[0].start_pos)
-
-
-def retype(token: Token, type_: str) -> Token:
-    """The same token under another terminal name."""
-    return Token.new_borrow_pos(type_, token.value, token)
+    return new_token(type_, "".join(tokens), tokens[0].start_pos)
