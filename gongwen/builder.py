@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Union, cast
 
-from lark import Token, Transformer
+from lark import Token
 
 from gongwen.inline import scan
 from gongwen.lexer import LinePatterns, LineRun
@@ -97,11 +97,11 @@ def _span(token: Token) -> dict[str, int]:
     return {"start": start, "end": start + len(token.value), "line": token.line or 1}
 
 
-class TreeBuilder(Transformer[Token, list[Block | Draft]]):
-    """Callbacks named after the rules of document.lark."""
+class TreeBuilder:
+    """Callbacks named after the rules of document.lark, called with each rule's
+    children (gongwen/lalr.py)."""
 
     def __init__(self, patterns: LinePatterns) -> None:
-        super().__init__()
         self.patterns = patterns
 
     def start(self, children: list[object]) -> list[Block | Draft]:

@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import lark
-from lark import Lark, Transformer
+from lark import Lark
 from lark.lark import PostLex
 
 _GRAMMAR_DIR = ("grammars",)
 _GRAMMARS = ("document.lark", "inline.lark", "markers.lark")
-_RUNTIME_OPTIONS = ("postlex", "transformer")
+_RUNTIME_OPTIONS = ("postlex",)
 
 
 def load(name: str, **options: Any) -> Lark:
@@ -63,18 +63,18 @@ def terminal_regex(parser: Lark, name: str) -> re.Pattern[str]:
     return re.compile(parser.get_terminal(name).pattern.to_regexp())
 
 
-def document_parser(postlex: PostLex, transformer: Transformer) -> Lark:  # type: ignore[type-arg]
-    """The document grammar with its tree builder, from the cache when one was built
-    for these grammars, else compiled (and cached). The post-lexer's ``always_accept``
-    keeps the terminals it uses or makes in the compiled grammar."""
+def document_parser(postlex: PostLex) -> Lark:
+    """The document grammar, from the cache when one was built for these grammars,
+    else compiled (and cached). The post-lexer's ``always_accept`` keeps the
+    terminals it uses or makes in the compiled grammar."""
     path = _cache_path("document", "lark")
     try:
         with path.open("rb") as cached:
             # Lark.load() takes no runtime options; _load() is what it calls, with them.
-            return Lark.__new__(Lark)._load(cached, postlex=postlex, transformer=transformer)
+            return Lark.__new__(Lark)._load(cached, postlex=postlex)
     except Exception:  # missing, stale or damaged: rebuild it
         pass
-    parser = load("document.lark", postlex=postlex, transformer=transformer)
+    parser = load("document.lark", postlex=postlex)
     with tempfile.SpooledTemporaryFile() as buffer:
         parser.save(buffer, exclude_options=_RUNTIME_OPTIONS)
         buffer.seek(0)

@@ -10,13 +10,13 @@ import warnings
 from collections.abc import Iterator
 from typing import cast
 
-from lark import Token
 from lark.exceptions import UnexpectedInput
 
 from gongwen.builder import Draft, TreeBuilder, build_blocks
 from gongwen.document import Document
 from gongwen.grammar import document_parser, terminal_regex
 from gongwen.inline import MARKDOWN, looks_like_markdown
+from gongwen.lalr import LALRParser
 from gongwen.lexer import LineLexer, LinePatterns, PostLexer
 from gongwen.nodes import Block, Paragraph, Text
 
@@ -24,32 +24,20 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
 
 
 class _Engine:
-    """The compiled document grammar: lexer, post-lexer and LALR parser with the tree
-    builder. The parser is fed the post-lexer's tokens directly, the way Lark feeds
-    its own lexer's (``Lark.parse`` would lex the text again)."""
+    """The compiled document grammar: lexer, post-lexer, and the LALR parser that
+    calls the tree builder."""
 
     def __init__(self) -> None:
         patterns = LinePatterns()
         self.postlexer = PostLexer(patterns)
-        compiled = document_parser(self.postlexer, TreeBuilder(patterns))
+        compiled = document_parser(self.postlexer)
         patterns.lead = terminal_regex(compiled, "LEAD")
         patterns.heading_end = terminal_regex(compiled, "HEADING_END")
         self.lexer = LineLexer(compiled.terminals)
-        self.lalr = compiled.parser.parser
+        self.lalr = LALRParser(compiled, TreeBuilder(patterns))
 
     def parse(self, text: str) -> object:
-        tokens = self.postlexer.process(iter(self.lexer.tokens(text)))
-        return self.lalr.parse(_TokenStream(tokens), "start")
-
-
-class _TokenStream:
-    """What Lark's LALR parser reads tokens from."""
-
-    def __init__(self, tokens: Iterator[Token]) -> None:
-        self.tokens = tokens
-
-    def lex(self, parser_state: object) -> Iterator[Token]:
-        return self.tokens
+        return self.lalr.parse(self.postlexer.process(iter(self.lexer.tokens(text))))
 
 
 @functools.cache

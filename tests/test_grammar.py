@@ -77,3 +77,15 @@ def test_the_line_lexer_reports_where_no_terminal_matches() -> None:
     with pytest.raises(UnexpectedCharacters) as error:
         lexer.tokens("\n一、\n")  # a line break after the marker is TEXT, left out here
     assert (error.value.pos_in_stream, error.value.line) == (3, 2)
+
+
+def test_the_parser_reports_a_token_the_grammar_does_not_expect() -> None:
+    from lark.exceptions import UnexpectedToken
+
+    from gongwen.parser import _parser
+    from gongwen.tokens import new_token
+
+    with pytest.raises(UnexpectedToken) as error:
+        _parser().lalr.parse([new_token("TEXT", "正文\n", 0, 1), new_token("HEADING", "标题\n", 3, 2)])
+    assert (error.value.token.type, error.value.line) == ("HEADING", 2)
+    assert "TEXT" in error.value.expected
