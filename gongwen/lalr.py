@@ -41,7 +41,10 @@ class LALRParser:
         for token in tokens:
             last = token
             while True:
-                action, arg = _action(states, state_stack, token)
+                try:
+                    action, arg = states[state_stack[-1]][token.type]
+                except KeyError:
+                    raise _unexpected(states[state_stack[-1]], token) from None
                 if action is Shift:
                     state_stack.append(arg)
                     value_stack.append(token)
@@ -49,7 +52,10 @@ class LALRParser:
                 _reduce(reductions[arg], states, state_stack, value_stack)
         end = Token(_END, "", 0, getattr(last, "line", 1))
         while True:
-            action, arg = _action(states, state_stack, end)
+            try:
+                action, arg = states[state_stack[-1]][_END]
+            except KeyError:
+                raise _unexpected(states[state_stack[-1]], end) from None
             _reduce(reductions[arg], states, state_stack, value_stack)
             if state_stack[-1] == self.end_state:
                 return value_stack[-1]
@@ -69,12 +75,9 @@ def _reduction(rule: Rule, builder: object) -> Reduction:
     return len(rule.expansion), name, splice if any(splice) else None, call
 
 
-def _action(states: dict[int, dict[str, tuple[Any, Any]]], stack: list[int], token: Token) -> tuple[Any, Any]:
-    try:
-        return states[stack[-1]][token.type]
-    except KeyError:
-        expected = {name for name in states[stack[-1]] if name.isupper()}
-        raise UnexpectedToken(token, expected) from None  # type: ignore[no-untyped-call]
+def _unexpected(actions: dict[str, tuple[Any, Any]], token: Token) -> UnexpectedToken:
+    expected = {name for name in actions if name.isupper()}
+    return UnexpectedToken(token, expected)  # type: ignore[no-untyped-call]
 
 
 def _reduce(

@@ -39,8 +39,10 @@ class Node(BaseModel):
     line: int
     """Line of the node's first character (1-based)."""
 
+    _type: ClassVar[str]
     _defaults: ClassVar[dict[str, Any]]
     _all_set: ClassVar[set[str]]
+    _size: ClassVar[int]
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -48,6 +50,8 @@ class Node(BaseModel):
         cls._defaults = {name: field.default for name, field in cls.model_fields.items()
                          if not field.is_required()}
         cls._all_set = set(cls.model_fields)
+        cls._size = len(cls._all_set)
+        cls._type = cls._defaults.get("type", "")
 
     @classmethod
     def assemble(cls, **fields: Any) -> Self:
@@ -57,8 +61,8 @@ class Node(BaseModel):
         parser builds is validated in the tests instead (a JSON round trip on all
         fixtures and on generated texts). Use the constructor for anything else.
         """
-        data = {"type": cls._defaults["type"], **fields}  # fields in declaration order
-        if len(data) < len(cls._all_set):  # defaults, which are declared last
+        data = {"type": cls._type, **fields}  # fields in declaration order
+        if len(data) < cls._size:  # defaults, which are declared last
             data.update((k, v) for k, v in cls._defaults.items() if k not in data)
         node = _new(cls)
         _set(node, "__dict__", data)
