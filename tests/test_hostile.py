@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
+from collections.abc import Iterator
+
 import pytest
 
+from gongwen import parse
 from tests.conftest import parse_checked
 
 N = 10_000
@@ -27,3 +32,27 @@ HOSTILE = {
 @pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
 def test_hostile_input_parses_exactly(text: str) -> None:
     parse_checked(text)
+
+
+@contextlib.contextmanager
+def finishing_within(seconds: int) -> Iterator[None]:
+    """A generous ceiling, not a timing: linear work ends far below it, quadratic far above."""
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError(f"not finished within {seconds} s: a path quadratic in the input?")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("line", ["一、\n", "第一条 内容\n", "正文。\n\n"])
+def test_a_megabyte_of_sibling_lines_parses_in_linear_time(line: str) -> None:
+    # every line a sibling of the one before: the lists the parser grows are this long
+    text = line * (1_000_000 // len(line.encode("utf-8")))
+    with finishing_within(60):
+        doc = parse(text)
+    assert doc.to_text() == text
