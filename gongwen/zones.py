@@ -29,7 +29,7 @@ from gongwen.tokens import new_token, retype
 HEADER = frozenset({"COPY_NUMBER", "SECRECY", "URGENCY", "ISSUER", "DOC_NUMBER"})
 _ENDING = frozenset({"CLOSING", "ATTACHMENT_NOTE", "DATE", "REMARK"})
 _COLOPHON = frozenset({"COPY_TO", "IMPRINT"})
-_FRONT_PASS = frozenset({"BLANK", "RESIDUE_LINE", "BOM", "SALUTATION"}) | HEADER
+_FRONT_PASS = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB", "BOM", "SALUTATION"}) | HEADER
 _ITEM_MARKERS = frozenset({"AR_DOT", "AR_DUN", "CN_DUN", "CN_PAREN", "AR_PAREN"})
 
 # A title line: short, no sentence inside, not ending like a clause. Subtitles
@@ -129,7 +129,10 @@ def _front(
     while index < len(tokens):
         token = tokens[index]
         kind = token.type
-        if kind in _FRONT_PASS and not (appendix and kind in HEADER):
+        if kind == "TEXT" and _web_page_item(tokens, index, out, titled=titled):
+            out.append(retype(token, "RESIDUE_LINE"))
+            index += 1
+        elif kind in _FRONT_PASS and not (appendix and kind in HEADER):
             out.append(token)
             index += 1
             titled = titled or kind == "SALUTATION"  # no title below a salutation
@@ -154,6 +157,21 @@ def _front(
         else:
             break
     return index
+
+
+def _web_page_item(tokens: list[Token], index: int, out: list[Token], *, titled: bool) -> bool:
+    """Above the title, a breadcrumb's item beside a line of its > (首页 > 要闻 > …);
+    anywhere in the front, the value under a residue line ending in a colon (来源：,
+    then 宁夏日报)."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    previous = out[-1] if out else None
+    breadcrumb = not titled and (
+        (following is not None and following.type == "BREADCRUMB")
+        or (previous is not None and previous.type == "BREADCRUMB")
+    )
+    return breadcrumb or (
+        previous is not None and previous.type == "RESIDUE_LINE" and previous.strip().endswith(_COLONS)
+    )
 
 
 def _next_kind(tokens: list[Token], index: int) -> str:

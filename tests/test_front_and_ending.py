@@ -96,3 +96,21 @@ def test_attachment_labels_with_titles_in_a_row_are_a_list_in_the_text() -> None
         ("signature", "XX市人民政府"), ("date", "2023年5月12日"),
     ]
     assert roles("正文。\n抄送：市委办公厅。\n附件1：甲清单\n")[-1] == ("paragraph", "附件1：甲清单")
+
+
+def test_a_web_page_header_is_residue_around_the_title() -> None:
+    # d006: a government site's breadcrumb, article fields and font switch, a line each
+    text = ("当前位置：\n首页\n>\n政务信息\n>\n宁夏要闻\n2026年宁夏回族自治区政府工作报告\n发表时间：\n"
+            "2026-02-09 09:45:30\n来源：\n宁夏日报客户端\n阅读量：\n【字体：\n小\n中\n大\n】\n"
+            "政府工作报告\n各位代表：\n现在，我代表自治区人民政府，向大会报告工作。\n")
+    kinds = roles(text)
+    assert kinds[6] == ("title", "2026年宁夏回族自治区政府工作报告")
+    assert {kind for kind, _ in kinds[:6] + kinds[7:17]} == {"artifact"}
+    assert kinds[17:] == [("paragraph", "政府工作报告"), ("salutation", "各位代表："),
+                          ("paragraph", "现在，我代表自治区人民政府，向大会报告工作。")]
+
+
+def test_a_breadcrumb_separator_in_the_body_is_residue_but_its_neighbours_are_text() -> None:
+    assert roles("关于某事的通知\n正文。\n>\n正文二。\n") == [
+        ("title", "关于某事的通知"), ("paragraph", "正文。"), ("artifact", ">"), ("paragraph", "正文二。"),
+    ]
