@@ -383,7 +383,7 @@ class Appendix(Node):
 
     type: Literal["appendix"] = "appendix"
     label: Text
-    """附件1 as written, with its line break."""
+    """附件1 as written, with its line break (附件二： alone when the title follows on its line)."""
     children: list[Block]
 
     def child_nodes(self) -> Iterator[Node]:
