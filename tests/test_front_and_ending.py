@@ -110,6 +110,14 @@ def test_a_web_page_header_is_residue_around_the_title() -> None:
                           ("paragraph", "现在，我代表自治区人民政府，向大会报告工作。")]
 
 
+def test_fields_a_converter_writes_in_bold_are_residue() -> None:
+    # d015: **来源**: the PDF it was converted from
+    assert roles("# 规程\n\n**来源**: /docs/规程.pdf\n\n**更新时间**: 2026-02-18\n\n正文。\n") == [
+        ("title", "# 规程"), ("artifact", "**来源**: /docs/规程.pdf"),
+        ("artifact", "**更新时间**: 2026-02-18"), ("paragraph", "正文。"),
+    ]
+
+
 def test_a_breadcrumb_separator_in_the_body_is_residue_but_its_neighbours_are_text() -> None:
     assert roles("关于某事的通知\n正文。\n>\n正文二。\n") == [
         ("title", "关于某事的通知"), ("paragraph", "正文。"), ("artifact", ">"), ("paragraph", "正文二。"),
