@@ -67,8 +67,9 @@ Reduction = tuple[int, str, "tuple[bool, ...] | None", "Callable[[list[Any]], An
 def _reduction(rule: Rule, builder: object) -> Reduction:
     """How to reduce ``rule``: its length, name, which children to splice, and the
     builder method to call (None for a rule that is itself spliced)."""
-    if rule.options.expand1 or rule.options.keep_all_tokens:
-        raise ValueError(f"rule {rule} uses a form this parser does not apply (? or !)")
+    options = rule.options
+    if options.expand1 or options.keep_all_tokens or options.empty_indices or options.template_source:
+        raise ValueError(f"rule {rule} uses a form this parser does not apply (?rule, !rule, [x], templates)")
     splice = tuple(not symbol.is_term and symbol.name.startswith("_") for symbol in rule.expansion)
     name = rule.origin.name
     call = None if name.startswith("_") else getattr(builder, rule.alias or name)
