@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from gongwen.grammar import inline_patterns, load
 from gongwen.lexer import LinePatterns, PostLexer
+from gongwen.tokens import new_token
 from tests.conftest import parse_checked
 
 LINES = [
@@ -90,3 +91,19 @@ def test_the_parser_reports_a_token_the_grammar_does_not_expect() -> None:
         _parser().lalr.parse([new_token("TEXT", "正文\n", 0, 1), new_token("HEADING", "标题\n", 3, 2)])
     assert (error.value.token.type, error.value.line) == ("HEADING", 2)
     assert "TEXT" in error.value.expected
+
+
+def test_the_parser_refuses_rule_forms_it_does_not_apply() -> None:
+    from lark import Lark
+
+    from gongwen.lalr import LALRParser
+
+    class Builder:
+        def start(self, children: list[object]) -> list[object]:
+            return children
+
+    for grammar in ('start: x\n?x: A | A A\nA: "a"', 'start: A [A]\nA: "a"'):
+        with pytest.raises(ValueError, match="does not apply"):
+            LALRParser(Lark(grammar, parser="lalr"), Builder())
+    assert LALRParser(Lark('start: A A*\nA: "a"', parser="lalr"), Builder()).parse(
+        [new_token("A", "a", 0, 1)] * 3) == ["a", "a", "a"]
