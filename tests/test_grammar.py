@@ -85,7 +85,6 @@ def test_the_parser_reports_a_token_the_grammar_does_not_expect() -> None:
     from lark.exceptions import UnexpectedToken
 
     from gongwen.parser import _parser
-    from gongwen.tokens import new_token
 
     with pytest.raises(UnexpectedToken) as error:
         _parser().lalr.parse([new_token("TEXT", "正文\n", 0, 1), new_token("HEADING", "标题\n", 3, 2)])
