@@ -15,7 +15,7 @@ from typing import Generic, TextIO, TypeVar
 from gongwen.reader import InputError
 
 T = TypeVar("T")
-DOCUMENT_SUFFIXES = (".txt", ".md")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".docx")
 _GLOB_CHARS = frozenset("*?[")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Union, cast
 
@@ -81,6 +82,9 @@ class SectionDraft:
 
 
 Draft = Union[SectionDraft, AppendixDraft]  # noqa: UP007
+GENERATED_MARKERS: ContextVar[frozenset[int]] = ContextVar(
+    "gongwen_generated_markers", default=frozenset())
+"""Offsets where a Word file's automatic numbering was written into the text."""
 
 
 def build_blocks(items: Sequence[Block | Draft], path: tuple[str, ...] = ()) -> list[Block]:
@@ -182,6 +186,7 @@ class TreeBuilder:
         return Marker.assemble(
             **span, text=text, family=sys.intern(token.type.lower()),
             ordinal=ordinal_of(text.rstrip("、，,.．")), prefix=token.value[:cut],
+            generated=span["start"] + cut in GENERATED_MARKERS.get(),
         )
 
 

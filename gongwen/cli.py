@@ -1,4 +1,4 @@
-"""The ``gongwen`` command: parse, outline, check, rules, schema."""
+"""The ``gongwen`` command: parse, convert, outline, check, rules, schema."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from gongwen import batch
@@ -34,10 +35,22 @@ def _parser() -> argparse.ArgumentParser:
                        help="indent the JSON by N spaces")
     parse.add_argument("--jsonl", metavar="OUT",
                        help="write one document per line to OUT instead of printing")
+    convert = commands.add_parser(
+        "convert", help="write each file as Markdown, JSON or its plain text"
+    )
+    _add_files(convert)
+    convert.add_argument("--to", choices=tuple(_CONVERSIONS), required=True,
+                         help="markdown: title #, sections ## … by level; json: the tree; "
+                              "text: the text as read (from a .docx: as Word shows it)")
+    convert.add_argument("--output-dir", metavar="DIR",
+                         help="write FILE's result to DIR/FILE.md|.json|.txt instead of printing")
     outline = commands.add_parser(
         "outline", help="print the sections of each file: marker, heading, line number"
     )
     _add_files(outline)
+    outline.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                         help="text (default): indented, with line numbers; markdown: a "
+                              "nested list; json: the section tree with offsets")
     commands.add_parser("schema", help="print the JSON Schema of the tree")
     check = commands.add_parser(
         "check", help="check the structure of each file; exit 1 when there are findings"
@@ -58,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_files(command: argparse.ArgumentParser) -> None:
     command.add_argument("files", nargs="+", metavar="PATH",
-                         help="files, folders (their .txt and .md files) or glob patterns")
+                         help="files, folders (their .txt, .md and .docx files) or glob patterns")
     command.add_argument("--jobs", type=int, default=batch.default_jobs(), metavar="N",
                          help="parse in N processes (default: one per core)")
 
@@ -91,7 +104,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return _check(args, paths)
     if args.command == "outline":
-        job: Callable[[str], bytes] = _outline_job
+        job: Callable[[str], bytes] = functools.partial(_outline_job, form=args.format)
+    elif args.command == "convert":
+        job = functools.partial(_convert_job, to=args.to)
+        if args.output_dir:
+            return _convert_to_files(args, job, paths)
     else:
         job = functools.partial(_parse_job, indent=args.indent)
     sys.stdout.flush()
@@ -110,9 +127,10 @@ def _run(args: argparse.Namespace) -> int:
             print(f"gongwen: {outcome.path}: {outcome.error}", file=sys.stderr)
             failed += 1
             continue
-        if args.command == "outline" and len(paths) > 1:
+        if args.command in ("outline", "convert") and len(paths) > 1:
             out.write(f"{chr(10) if index else ''}== {outcome.path}\n".encode())
-        out.write(outcome.result + b"\n")
+        exact = args.command == "convert" and args.to != "json"  # the text as it is
+        out.write(outcome.result if exact else outcome.result + b"\n")
     if out is not sys.stdout.buffer:
         out.close()
         os.replace(out.name, args.jsonl)
@@ -128,8 +146,48 @@ def _parse_job(path: str, indent: int | None) -> bytes:
     return doc.__pydantic_serializer__.to_json(doc, indent=indent)
 
 
-def _outline_job(path: str) -> bytes:
-    return parse_file(path).outline().encode()
+def _outline_job(path: str, form: str) -> bytes:
+    from gongwen.outline import outline_data, outline_markdown
+
+    doc = parse_file(path)
+    if form == "json":
+        return json.dumps(outline_data(doc), ensure_ascii=False).encode()
+    return (outline_markdown(doc).rstrip("\n") if form == "markdown" else doc.outline()).encode()
+
+
+_CONVERSIONS = {"markdown": ".md", "json": ".json", "text": ".txt"}
+
+
+def _convert_job(path: str, to: str) -> bytes:
+    doc = parse_file(path)
+    if to == "json":
+        return doc.__pydantic_serializer__.to_json(doc)
+    return (doc.to_markdown() if to == "markdown" else doc.to_text()).encode()
+
+
+def _convert_to_files(args: argparse.Namespace, job: Callable[[str], bytes],
+                      paths: list[str]) -> int:
+    """Each result to its own file in --output-dir; an input is never written over."""
+    folder = Path(args.output_dir)
+    targets = [folder / (Path(p).stem + _CONVERSIONS[args.to]) for p in paths]
+    inputs = {os.path.abspath(p) for p in paths}
+    clashes = [t for t in targets if os.path.abspath(t) in inputs]
+    repeated = {t for t in targets if targets.count(t) > 1}
+    if clashes or repeated:
+        name = (clashes or sorted(repeated))[0]
+        why = "is one of the input files" if clashes else "would be written by two inputs"
+        print(f"gongwen: {name}: {why}", file=sys.stderr)
+        return 2
+    folder.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for target, outcome in zip(targets, batch.run(job, paths, jobs=args.jobs,
+                                                  progress=sys.stderr), strict=True):
+        if outcome.error is not None or outcome.result is None:
+            print(f"gongwen: {outcome.path}: {outcome.error}", file=sys.stderr)
+            failed += 1
+            continue
+        target.write_bytes(outcome.result)
+    return 2 if failed else 0
 
 
 def _check_job(path: str, select: list[str], ignore: list[str]) -> list[Diagnostic]:

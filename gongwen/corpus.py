@@ -15,8 +15,7 @@ from dask import bag as db
 
 from gongwen.document import Document
 from gongwen.nodes import Section
-from gongwen.parser import parse
-from gongwen.reader import decode
+from gongwen.reader import parse_bytes
 
 if TYPE_CHECKING:
     from dask.dataframe import DataFrame
@@ -48,8 +47,7 @@ def _name(open_file: Any) -> str:
 def _parse(item: tuple[Any, str]) -> Document:
     open_file, path = item
     with open_file as handle:
-        text, encoding = decode(handle.read(), path)
-    return parse(text, encoding=encoding, path=path)
+        return parse_bytes(handle.read(), path)
 
 
 def section_rows(doc: Document) -> list[dict[str, Any]]:

@@ -6,9 +6,9 @@ import bisect
 import builtins
 import functools
 from collections.abc import Iterator
-from typing import Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
-from pydantic import computed_field
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from gongwen.kinds import kind_of_title
 from gongwen.nodes import (
@@ -23,7 +23,29 @@ from gongwen.nodes import (
     Title,
 )
 
+if TYPE_CHECKING:
+    from gongwen.chunks import Chunk
+
 N = TypeVar("N", bound=Node)
+
+
+class SourceParagraph(BaseModel):
+    """A paragraph of the Word file a text was extracted from: one line of the text,
+    more when the paragraph holds line breaks."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    index: int
+    """Its place in reading order (0-based): body paragraphs, table cells row by row, text
+    boxes before the paragraph they are anchored in."""
+    start: int
+    """Offset of its first character in the text."""
+    end: int
+    """Offset just past its line break."""
+    place: Literal["body", "table", "text_box"]
+    numbering: str | None = None
+    """The marker Word's automatic numbering drew before it (with the tab or space after it),
+    written into the text at ``start``; None when the paragraph is not numbered."""
 
 
 class Document(Derived):
@@ -35,6 +57,8 @@ class Document(Derived):
     """How the file was decoded (utf-8, utf-8-sig, utf-16, gb18030); None for text."""
     path: str | None = None
     """The file the document was read from; None for text."""
+    source_paragraphs: list[SourceParagraph] | None = None
+    """For a Word file, the paragraph each stretch of the text came from; None for text."""
 
     def child_nodes(self) -> Iterator[Node]:
         return iter(self.children)
@@ -137,6 +161,29 @@ class Document(Derived):
         if index >= 0 and leaves[index].start <= offset < leaves[index].end:
             return leaves[index]
         return None
+
+    def source_paragraph(self, node: Node) -> SourceParagraph | None:
+        """The Word paragraph ``node`` begins in; None for a document read from text."""
+        paragraphs = self.source_paragraphs
+        if not paragraphs:
+            return None
+        index = bisect.bisect_right(paragraphs, node.start, key=lambda p: p.start) - 1
+        return paragraphs[max(index, 0)]
+
+    def chunks(self, max_chars: int = 1000, overlap: int = 0,
+               min_chars: int | None = None) -> list[Chunk]:
+        """Section-aware chunks for retrieval, with their heading path and offsets (see
+        :func:`gongwen.chunks.chunk`)."""
+        from gongwen.chunks import chunk
+
+        return chunk(self, max_chars, overlap, min_chars)
+
+    def to_markdown(self) -> str:
+        """The document as Markdown: title ``#``, sections ``##``… by level (see
+        :mod:`gongwen.markdown`)."""
+        from gongwen.markdown import to_markdown
+
+        return to_markdown(self)
 
     def outline(self) -> str:
         """One line per section: indentation by level, marker, heading, line number."""

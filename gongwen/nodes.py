@@ -152,6 +152,9 @@ class Marker(_Leaf):
     """The number the marker stands for (一 → 1, ⑳ → 20); None for 最后."""
     prefix: str = ""
     """What precedes the marker on its line: indentation or residue such as '## '."""
+    generated: bool = False
+    """True when Word's automatic numbering drew the marker: it is in the text extracted
+    from a .docx, not in the file's text runs."""
 
     def to_text(self) -> str:
         return self.prefix + self.text
@@ -296,8 +299,9 @@ class Heading(_Inlines, Derived):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def text(self) -> str:
-        """The heading without marker, final 。！？ and line break."""
-        return self.content.rstrip().rstrip(_HEADING_END)
+        """The heading without marker, the space or tab after it, final 。！？ and line
+        break."""
+        return self.content.strip().rstrip(_HEADING_END)
 
 
 class Paragraph(_Inlines):
@@ -398,6 +402,14 @@ class Appendix(Node):
     def sections(self) -> list[Section]:
         """The attachment's top-level sections."""
         return [child for child in self.children if isinstance(child, Section)]
+
+    @property
+    def heading_text(self) -> str:
+        """Its label and title on one line: 附件1 重点项目清单, 附件二：承诺函."""
+        label = self.label.text.strip()
+        if self.title is None:
+            return label
+        return label + ("" if label.endswith(("：", ":")) else " ") + self.title.text.replace("\n", "")
 
     @property
     def number(self) -> int | None:

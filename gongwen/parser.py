@@ -12,8 +12,8 @@ from typing import cast
 
 from lark.exceptions import UnexpectedInput
 
-from gongwen.builder import Draft, TreeBuilder, build_blocks
-from gongwen.document import Document
+from gongwen.builder import GENERATED_MARKERS, Draft, TreeBuilder, build_blocks
+from gongwen.document import Document, SourceParagraph
 from gongwen.grammar import document_parser, terminal_regex
 from gongwen.inline import MARKDOWN, looks_like_markdown
 from gongwen.lalr import LALRParser
@@ -51,7 +51,18 @@ def parse(text: str, *, encoding: str | None = None, path: str | None = None) ->
 
     ``encoding`` and ``path`` are recorded in the document, for text read from a file.
     """
+    return parse_extracted(text, encoding=encoding, path=path)
+
+
+def parse_extracted(
+    text: str, *, encoding: str | None = None, path: str | None = None,
+    source_paragraphs: list[SourceParagraph] | None = None,
+) -> Document:
+    """:func:`parse`, for text extracted from a Word file: ``source_paragraphs`` say where
+    each line came from, and the markers Word's numbering drew are marked generated."""
     markdown = MARKDOWN.set(looks_like_markdown(text))
+    generated = GENERATED_MARKERS.set(
+        frozenset(p.start for p in source_paragraphs or () if p.numbering))
     try:
         with _collector_paused():
             children = build_blocks(cast("list[Block | Draft]", _parser().parse(text)))
@@ -64,8 +75,10 @@ def parse(text: str, *, encoding: str | None = None, path: str | None = None) ->
         children = list(_plain_paragraphs(text))
     finally:
         MARKDOWN.reset(markdown)
+        GENERATED_MARKERS.reset(generated)
     return Document.assemble(
         start=0, end=len(text), line=1, children=children, encoding=encoding, path=path,
+        source_paragraphs=source_paragraphs,
     )
 
 

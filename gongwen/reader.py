@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from gongwen.document import Document
-from gongwen.parser import parse
+from gongwen.parser import parse, parse_extracted
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8", "utf-8-sig"),
@@ -72,6 +72,23 @@ def _undecodable(path: str | os.PathLike[str], data: bytes, error: UnicodeDecode
 
 
 def parse_file(path: str | os.PathLike[str]) -> Document:
-    """Read and parse one document file; raises :class:`InputError` if it is not text."""
-    text, encoding = read_text(path)
+    """Read and parse one document file: text, or Word (.docx, known by its name or its
+    zip content); raises :class:`InputError` if it is neither."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(path, error.strerror or str(error)) from None
+    return parse_bytes(data, path)
+
+
+def parse_bytes(data: bytes, path: str | os.PathLike[str]) -> Document:
+    """Parse the bytes of a document file (see :func:`parse_file`); ``path`` is recorded
+    and names the file in an :class:`InputError`."""
+    from gongwen import word  # python-docx is loaded only for Word files
+
+    if word.is_word(data, path):
+        extracted = word.read_word(data, path)
+        return parse_extracted(extracted.text, path=os.fspath(path),
+                               source_paragraphs=extracted.paragraphs)
+    text, encoding = decode(data, path)
     return parse(text, encoding=encoding, path=os.fspath(path))

@@ -88,7 +88,7 @@ def test_json_has_the_contract_fields_and_no_copy_of_the_source(doc: gongwen.Doc
     start = TEXT.index("一、统一")
     assert section["marker"] == {
         "start": start, "end": start + 2, "line": 4, "type": "marker", "text": "一、",
-        "family": "cn_dun", "ordinal": 1, "prefix": "",
+        "family": "cn_dun", "ordinal": 1, "prefix": "", "generated": False,
     }
     assert section["heading"]["text"] == "统一思想"
     paragraph = section["children"][0]["children"][0]

@@ -11,7 +11,9 @@ import pytest
 
 from gongwen import Document, parse_file
 from gongwen.cli import main
-from tests.conftest import SEEDS
+from tests.conftest import FIXTURES, SEEDS
+
+DOCX = FIXTURES / "docx"
 
 
 def test_parse_prints_one_json_tree_per_file(capsys: pytest.CaptureFixture[str]) -> None:
@@ -50,6 +52,68 @@ def test_outline(capsys: pytest.CaptureFixture[str]) -> None:
         "  （一）坚决把党的政治建设摆在首位，切实把坚定拥护“两个确立”的思想自觉转化为"
         "坚决做到“两个维护”的实际行动  [line 8]",
     ]
+
+
+def test_every_command_reads_word_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notice = DOCX / "tongzhi-autonum-decimal.docx"
+    assert main(["outline", str(notice)]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "1.建议使用GitHub版本控制，比较方便分享交流，万一发现方向错了也方便版本回退  [line 2]")
+    assert main(["parse", str(notice)]) == 0
+    doc = Document.model_validate_json(capsys.readouterr().out)
+    assert doc.sections[0].marker.generated and doc.source_paragraphs is not None
+    assert main(["check", str(DOCX / "tongzhi-typed-fujian.docx")]) in (0, 1)
+    assert "Traceback" not in capsys.readouterr().err
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.docx").write_bytes(notice.read_bytes())
+    (folder / "b.txt").write_text("一、总体要求\n", encoding="utf-8")
+    assert main(["outline", "--jobs", "1", str(folder)]) == 0
+    assert [line for line in capsys.readouterr().out.splitlines() if line.startswith("==")] == [
+        f"== {folder / 'a.docx'}", f"== {folder / 'b.txt'}"]
+
+
+def test_convert(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notice = DOCX / "tongzhi-typed-fujian.docx"
+    assert main(["convert", "--to", "markdown", str(notice)]) == 0
+    markdown = capsys.readouterr().out
+    assert markdown.startswith("# 关于开展格式检查工作的通知\n\n各部门：\n")
+    assert "\n## 一、总体要求\n" in markdown and "\n#### 1. 明确责任。\n" in markdown
+    assert main(["convert", "--to", "text", str(notice)]) == 0
+    assert capsys.readouterr().out == parse_file(notice).to_text()
+    out = tmp_path / "out"
+    assert main(["convert", "--to", "json", "--output-dir", str(out), "--jobs", "1",
+                 str(notice), str(SEEDS[0])]) == 0
+    written = sorted(p.name for p in out.iterdir())
+    assert written == sorted([notice.stem + ".json", SEEDS[0].stem + ".json"])
+    again = Document.model_validate_json((out / (notice.stem + ".json")).read_bytes())
+    assert again == parse_file(notice)
+
+
+def test_convert_never_writes_over_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "notice.md"
+    source.write_text("一、总体要求\n", encoding="utf-8")
+    assert main(["convert", "--to", "markdown", "--output-dir", str(tmp_path), str(source)]) == 2
+    assert "is one of the input files" in capsys.readouterr().err
+    assert source.read_text(encoding="utf-8") == "一、总体要求\n"
+    twin = tmp_path / "sub"
+    twin.mkdir()
+    (twin / "notice.txt").write_text("二、x\n", encoding="utf-8")
+    (tmp_path / "notice.txt").write_text("三、x\n", encoding="utf-8")
+    assert main(["convert", "--to", "text", "--output-dir", str(tmp_path / "o"),
+                 str(tmp_path / "notice.txt"), str(twin / "notice.txt")]) == 2
+    assert "would be written by two inputs" in capsys.readouterr().err
+
+
+def test_outline_formats(capsys: pytest.CaptureFixture[str]) -> None:
+    notice = DOCX / "tongzhi-typed-fujian.docx"
+    assert main(["outline", "--format", "markdown", str(notice)]) == 0
+    assert capsys.readouterr().out == (
+        "# 关于开展格式检查工作的通知\n- 一、总体要求\n  - （一）加强审核\n    - 1.明确责任\n")
+    assert main(["outline", "--format", "json", str(notice)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["kind"] == "通知"
+    assert data["sections"][0]["sections"][0]["sections"][0]["heading"] == "明确责任"
 
 
 def test_schema(capsys: pytest.CaptureFixture[str]) -> None:

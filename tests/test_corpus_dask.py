@@ -32,6 +32,12 @@ def test_bag_of_documents_equals_a_serial_parse(client: object) -> None:
     assert [d.model_dump_json() for d in parsed] == [d.model_dump_json() for d in serial]
 
 
+def test_word_files_in_the_bag(client: object) -> None:
+    words = sorted(str(p) for p in (FIXTURES / "docx").glob("*.docx"))
+    parsed = documents(words).compute()
+    assert [d.model_dump_json() for d in parsed] == [parse_file(p).model_dump_json() for p in words]
+
+
 def test_sections_dataframe_writes_to_parquet(client: object, tmp_path: Path) -> None:
     frame = sections(documents(FILES))
     expected = pd.DataFrame([row for path in FILES for row in section_rows(parse_file(path))])

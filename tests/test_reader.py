@@ -34,7 +34,8 @@ def test_encodings_are_recognised_and_text_encodes_back(
 
 
 @pytest.mark.parametrize("data, message", [
-    (b"PK\x03\x04\x00\x00binary", "binary file (NUL byte at offset 4)"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00binary", "binary file (NUL byte at offset 8)"),
+    (b"PK\x03\x04\x00\x00binary", "not a .docx (not a readable zip archive"),
     (b"\x80\x81\xff\xfe\xfd", "not UTF-8, UTF-16 or GB18030 text (byte 0x80 at offset 0"),
     (bytes(range(1, 9)) * 40, "binary file"),
 ])

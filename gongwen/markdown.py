@@ -1,0 +1,85 @@
+"""The tree as Markdown: the title as ``#``, sections as ``##``…``######`` by level
+(deeper levels as bold lines), every other line a paragraph.
+
+Nothing of the text is dropped or moved: each line is written in order, with
+Markdown's special characters escaped, so placeholders (``**``, ``xx``) and inline
+enumerations read as they were written. Indentation and blank lines are layout,
+not text, and are not kept; nor is the Markdown heading sign a source text put
+before a marker (``## 一、``), which the section's own heading replaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from gongwen.document import Document
+from gongwen.nodes import Appendix, AttachmentNote, Blank, Node, Section, Title
+
+_INLINE_SIGNS = re.compile(r"([\\`*_<&\[])")
+_BLOCK_SIGN = re.compile(r"#{1,6}(?=[ \t]|$)|>|[-+=~](?=[ \t]|$|[-=~]*[ \t]*$)")
+_ORDERED = re.compile(r"(\d{1,9})([.)])(?=[ \t]|$)")
+_HEADING_RESIDUE = re.compile(r"[#* \t\u3000]*")
+_DEEPEST = 6
+
+
+def escape(line: str, *, starts_block: bool = True) -> str:
+    """One line of text as Markdown that shows it as written: no emphasis, code or HTML
+    made of it, nor (when it ``starts_block``) a heading, list or quote."""
+    line = _INLINE_SIGNS.sub(r"\\\1", line)
+    if not starts_block:
+        return line
+    if _BLOCK_SIGN.match(line):
+        return "\\" + line
+    return _ORDERED.sub(r"\1\\\2", line, count=1) if _ORDERED.match(line) else line
+
+
+def to_markdown(doc: Document) -> str:
+    """The document as Markdown (see the module's docstring)."""
+    return "\n\n".join(_blocks(doc.children)) + "\n"
+
+
+def _blocks(blocks: Sequence[Node]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, Blank):
+            continue
+        if isinstance(block, Title):
+            yield title_line(block)
+        elif isinstance(block, Section):
+            yield _heading(block)
+            yield from _blocks(block.children)
+        elif isinstance(block, Appendix):
+            yield from _paragraphs(block.label)
+            yield from _blocks(block.children)
+        elif isinstance(block, AttachmentNote):
+            yield from _paragraphs(block)
+        else:
+            yield from _paragraphs(block)
+
+
+def title_line(title: Title) -> str:
+    """The title as one ``#`` heading: lines wrapped mid-title joined, a ——subtitle
+    after a space."""
+    lines = [line.strip() for line in _lines(title) if line.strip()]
+    joined = "".join(f" {line}" if i and line.startswith("—") else line
+                     for i, line in enumerate(lines))
+    return "# " + escape(joined, starts_block=False)
+
+
+def _heading(section: Section) -> str:
+    prefix = section.marker.prefix
+    kept = prefix[_HEADING_RESIDUE.match(prefix).end():]  # type: ignore[union-attr]
+    heading = section.heading.to_text() if section.heading is not None else ""
+    text = escape((kept + section.marker.text + heading).strip(), starts_block=False)
+    level = section.level + 1  # the title is the one level-1 heading
+    return f"{'#' * level} {text}" if level <= _DEEPEST else f"**{text}**"
+
+
+def _paragraphs(node: Node) -> Iterator[str]:
+    for line in _lines(node):
+        if line.strip():
+            yield escape(line.strip())
+
+
+def _lines(node: Node) -> list[str]:
+    return node.to_text().splitlines()

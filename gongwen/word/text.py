@@ -1,0 +1,126 @@
+"""The text of a Word body, paragraph by paragraph, as Word shows it.
+
+Each Word paragraph becomes one line (a ``w:br`` inside it starts another line),
+in reading order: body paragraphs, table cells row by row, and the paragraphs of
+a text box before the paragraph it is anchored in. Word's automatic numbering
+is written before the paragraph's text. Deleted revisions, field codes and the
+fallback copy of a text box (``mc:Fallback``) are left out, so nothing is read
+twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from gongwen.document import SourceParagraph
+from gongwen.word.numbering import Numbering
+from gongwen.word.package import WordParts
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+Place = Literal["body", "table", "text_box"]
+
+_SKIPPED = frozenset({
+    W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "instrText", W + "delText",
+    W + "delInstrText", W + "footnoteReference", W + "endnoteReference", MC + "Fallback",
+})
+_CONTAINERS = frozenset({W + "sdt", W + "sdtContent", W + "customXml", MC + "AlternateContent",
+                         MC + "Choice"})
+_BREAKS_NOT_LINES = frozenset({"page", "column"})
+
+
+@dataclass(frozen=True)
+class WordText:
+    """The text of a Word file and the paragraph each part of it came from."""
+
+    text: str
+    paragraphs: list[SourceParagraph]
+
+
+def extract(parts: WordParts) -> WordText:
+    """The text of the body of a Word file (deterministic: same file, same text)."""
+    numbering = Numbering.read(parts.numbering, parts.styles)
+    pieces: list[str] = []
+    lines: list[SourceParagraph] = []
+    offset = 0
+    for paragraph, place in _paragraphs(parts.body, "body"):
+        marker = numbering.marker(paragraph.find(W + "pPr"))
+        text = (marker or "") + _runs_text(paragraph) + "\n"
+        lines.append(SourceParagraph(index=len(lines), start=offset, end=offset + len(text),
+                                     place=place, numbering=marker))
+        pieces.append(text)
+        offset += len(text)
+    return WordText("".join(pieces), lines)
+
+
+def _paragraphs(container: Any, place: Place) -> Iterator[tuple[Any, Place]]:
+    """The ``w:p`` under ``container`` in reading order, text boxes' first."""
+    for child in container:
+        tag = child.tag
+        if tag == W + "p":
+            for box in _text_boxes(child):
+                yield from _paragraphs(box, "text_box")
+            yield child, place
+        elif tag == W + "tbl":
+            for row in _children(child, W + "tr"):
+                for cell in _children(row, W + "tc"):
+                    yield from _paragraphs(cell, "text_box" if place == "text_box" else "table")
+        elif tag in _CONTAINERS:
+            yield from _paragraphs(child, place)
+
+
+def _children(element: Any, tag: str) -> Iterator[Any]:
+    """Children with ``tag``, looking through content controls and custom XML."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _children(child, tag)
+
+
+def _text_boxes(paragraph: Any) -> Iterator[Any]:
+    """The ``w:txbxContent`` anchored in a paragraph (not those inside another text box,
+    nor the fallback copies)."""
+    stack = list(reversed(paragraph))
+    while stack:
+        element = stack.pop()
+        if element.tag == W + "txbxContent":
+            yield element
+        elif element.tag not in _SKIPPED:
+            stack.extend(reversed(element))
+
+
+def _runs_text(paragraph: Any) -> str:
+    out: list[str] = []
+    stack = list(reversed(paragraph))
+    while stack:
+        element = stack.pop()
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _SKIPPED or tag == W + "txbxContent":
+            continue
+        if tag in (W + "t", M + "t"):
+            out.append(element.text or "")
+        elif tag == W + "tab" or tag == W + "ptab":
+            out.append("\t")
+        elif tag == W + "br":
+            if element.get(W + "type") not in _BREAKS_NOT_LINES:
+                out.append("\n")
+        elif tag == W + "cr":
+            out.append("\n")
+        elif tag == W + "noBreakHyphen":
+            out.append("-")
+        elif tag == W + "sym":
+            out.append(_symbol(element.get(W + "char", "")))
+        else:
+            stack.extend(reversed(element))
+    return "".join(out)
+
+
+def _symbol(code: str) -> str:
+    try:
+        return chr(int(code, 16))
+    except ValueError:
+        return ""

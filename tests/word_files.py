@@ -1,0 +1,107 @@
+"""Small Word files for the tests, built with python-docx plus the numbering XML it has
+no API for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+GONGWEN_LEVELS = (
+    ("chineseCounting", "%1、"),
+    ("chineseCounting", "（%2）"),
+    ("decimal", "%3."),
+    ("decimal", "（%4）"),
+)
+"""The 公文 hierarchy as Word numbering: 一、 （一） 1. （1）."""
+
+
+def add_list(document: docx.document.Document, levels: tuple[tuple[str, str], ...],
+             num_id: int, *, suffix: str = "nothing", extra: str = "") -> None:
+    """Define list ``num_id`` (its own abstract list) in the numbering part. ``extra`` is
+    XML put inside the ``w:num`` (a ``w:lvlOverride``)."""
+    numbering = document.part.numbering_part.element
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:suff w:val="{suffix}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)
+    )
+    abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id + 100}">'
+                         f"{lvls}</w:abstractNum>")
+    numbering.insert(0, abstract)
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                               f'<w:abstractNumId w:val="{num_id + 100}"/>{extra}</w:num>'))
+
+
+def numbered(document: docx.document.Document, text: str, num_id: int, level: int) -> None:
+    """A paragraph numbered by Word: ``text`` holds no marker."""
+    paragraph = document.add_paragraph(text)
+    properties = paragraph._p.get_or_add_pPr()
+    properties.append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    ))
+
+
+def save(document: docx.document.Document, path: Path) -> Path:
+    document.save(str(path))
+    return path
+
+
+OUTLINE = (
+    (0, "总体要求"), (1, "指导思想"), (2, "坚持问题导向"), (3, "聚焦短板"), (3, "补齐弱项"),
+    (2, "坚持系统观念"), (1, "工作目标"), (0, "重点任务"), (1, "抓学习促提升"),
+    (2, "开展专题学习"), (0, "保障措施"),
+)
+"""A notice's headings: (level 0–3, heading)."""
+
+
+def typed_docx(text: str, path: Path) -> Path:
+    """A .docx of ``text``, a paragraph per line, markers typed."""
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    return save(document, path)
+
+
+def notice_pair(tmp_path: Path, *, suffix: str = "nothing") -> tuple[Path, str]:
+    """A notice as a .docx numbered by Word, and the same notice typed as text."""
+    document = docx.Document()
+    add_list(document, GONGWEN_LEVELS, 7, suffix=suffix)
+    document.add_paragraph("关于做好年度重点工作的通知")
+    document.add_paragraph("各部门：")
+    lines = ["关于做好年度重点工作的通知", "各部门："]
+    counters = [0, 0, 0, 0]
+    for level, heading in OUTLINE:
+        numbered(document, heading, 7, level)
+        counters[level] += 1
+        counters[level + 1:] = [0] * (3 - level)
+        number = counters[level]
+        marker = ("一二三四五六七八九"[number - 1] + "、", f"（{'一二三四五六七八九'[number - 1]}）",
+                  f"{number}.", f"（{number}）")[level]
+        lines.append(marker + heading)
+        document.add_paragraph("有关要求如下，请认真落实。")
+        lines.append("有关要求如下，请认真落实。")
+    document.add_paragraph("特此通知。")
+    lines.append("特此通知。")
+    path = save(document, tmp_path / "notice.docx")
+    return path, "\n".join(lines) + "\n"
+
+
+_MORE_NAMESPACES = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def body_file(tmp_path: Path, inner_xml: str, name: str = "body.docx") -> Path:
+    """A .docx whose body holds ``inner_xml`` (w:p and w:tbl elements) before its sectPr."""
+    document = docx.Document()
+    body = document.element.body
+    wrapper = parse_xml(f"<w:body {nsdecls('w')} {_MORE_NAMESPACES}>{inner_xml}</w:body>")
+    for child in list(wrapper):
+        body.insert(len(body) - 1, child)
+    assert body[-1].tag == qn("w:sectPr")
+    return save(document, tmp_path / name)
