@@ -10,7 +10,8 @@ True
 
 from typing import TYPE_CHECKING
 
-from gongwen.document import Document
+from gongwen.chunks import Chunk
+from gongwen.document import Document, SourceParagraph
 from gongwen.nodes import (
     Addressee,
     Appendix,
@@ -69,6 +70,7 @@ __all__ = [
     "Attachment",
     "AttachmentNote",
     "Blank",
+    "Chunk",
     "Closing",
     "CopyNumber",
     "CopyTo",
@@ -93,6 +95,7 @@ __all__ = [
     "Section",
     "Severity",
     "Signature",
+    "SourceParagraph",
     "Text",
     "Title",
     "Urgency",

@@ -110,6 +110,7 @@ def test_reading_order_tables_breaks_fields_and_deleted_text(tmp_path: Path) -> 
           "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:del><w:r><w:delText>删掉的</w:delText>"
           "</w:r></w:del><w:ins><w:r><w:t>新加的</w:t></w:r></w:ins></w:p>"
         + '<w:p><w:r><w:t>甲</w:t></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>'
+          '<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>'
           '<w:hyperlink><w:r><w:t>乙</w:t></w:r></w:hyperlink></w:p>'
     )
     doc = parse_file(body_file(tmp_path, body))

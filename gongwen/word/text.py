@@ -3,9 +3,9 @@
 Each Word paragraph becomes one line (a ``w:br`` inside it starts another line),
 in reading order: body paragraphs, table cells row by row, and the paragraphs of
 a text box before the paragraph it is anchored in. Word's automatic numbering
-is written before the paragraph's text. Deleted revisions, field codes and the
-fallback copy of a text box (``mc:Fallback``) are left out, so nothing is read
-twice.
+is written before the paragraph's text. Deleted revisions, hidden text, field
+codes and the fallback copy of a text box (``mc:Fallback``) are left out, so
+nothing is read twice and nothing Word hides is read.
 """
 
 from __future__ import annotations
@@ -101,6 +101,8 @@ def _runs_text(paragraph: Any) -> str:
         tag = element.tag
         if not isinstance(tag, str) or tag in _SKIPPED or tag == W + "txbxContent":
             continue
+        if tag == W + "r" and _hidden(element):
+            continue
         if tag in (W + "t", M + "t"):
             out.append(element.text or "")
         elif tag == W + "tab" or tag == W + "ptab":
@@ -117,6 +119,12 @@ def _runs_text(paragraph: Any) -> str:
         else:
             stack.extend(reversed(element))
     return "".join(out)
+
+
+def _hidden(run: Any) -> bool:
+    """A run formatted as hidden text (``w:vanish``), which Word does not show."""
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(W + "val", "true") not in ("0", "false", "off")
 
 
 def _symbol(code: str) -> str:
