@@ -46,6 +46,7 @@ _DATE_LED = re.compile(
     r"|^[（(]?[0-9０-９]{4}\s?年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日"
 )
 _SUBTITLE_DASH = ("——", "──", "--")
+_NOT_AN_ORGAN = (*_SUBTITLE_DASH, "（", "(")  # a subtitle, a note such as （此页无正文）
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")  # a title goes on without these
 _SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,4}$")  # 张三 under a title: a name
 _MARKUP = re.compile(r"^(?:[\s*#>]|&emsp;|&nbsp;)+|(?:[\s*#]|&emsp;|&nbsp;)+$")
@@ -57,6 +58,7 @@ _LEAD_SENTENCE = re.compile(r"如下|以下|下列|主要|我们|了")
 _COLONS = ("：", ":")
 _SIGNATURE_MAX = 40  # an organ's name
 _SIGNATURE_LINES_MAX = 3
+_SIGNATURE_GAP = 2  # blank lines between the organs of a joint signature
 _NOT_SIGNATURE = re.compile(r"[。，,；;：:！？!?]")
 
 
@@ -249,23 +251,29 @@ def _wrapped(token: Token) -> bool:
 
 
 def _mark_signature(out: list[Token]) -> None:
-    """Relabel the organ lines just above a 成文日期 as 署名."""
+    """Relabel the organ lines just above a 成文日期 as 署名; the organs of a joint
+    signature may stand a blank line or two apart."""
     index = len(out)
     while index > 0 and out[index - 1].type == "BLANK":
         index -= 1
     found = 0
     while index > 0 and found < _SIGNATURE_LINES_MAX:
-        token = out[index - 1]
+        above = index
+        while found and above > 0 and index - above < _SIGNATURE_GAP and out[above - 1].type == "BLANK":
+            above -= 1
+        if above == 0:
+            break
+        token = out[above - 1]
         text = shape(token)
         if (
             token.type != "TEXT"
             or not 2 <= len(text) <= _SIGNATURE_MAX
             or _NOT_SIGNATURE.search(text)
-            or text.startswith(_SUBTITLE_DASH)
+            or text.startswith(_NOT_AN_ORGAN)
         ):
             break
-        out[index - 1] = retype(token, "SIGNATURE")
-        index -= 1
+        out[above - 1] = retype(token, "SIGNATURE")
+        index = above - 1
         found += 1
 
 

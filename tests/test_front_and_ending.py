@@ -38,6 +38,16 @@ def test_joint_signature_above_the_date() -> None:
                        ("date", "2026年5月15日")]
 
 
+def test_joint_signature_spaced_out_below_a_no_text_note() -> None:
+    got = roles("关于表彰的决定\n正文。\n\n（此页无正文）\n\n中共江城市委员会\n\n江城市人民政府\n"
+                "2026年5月15日\n")
+    assert got[2:] == [("paragraph", "（此页无正文）"), ("signature", "中共江城市委员会"),
+                       ("signature", "江城市人民政府"), ("date", "2026年5月15日")]
+    far = roles("关于表彰的决定\n正文。\n\n\n\n中共江城市委员会\n\n\n\n江城市人民政府\n2026年5月15日\n")
+    assert far[2:] == [("paragraph", "中共江城市委员会"), ("signature", "江城市人民政府"),
+                       ("date", "2026年5月15日")]
+
+
 def test_single_attachment_and_doc_number_in_parentheses() -> None:
     doc = parse_checked("XX市人民政府文件\n（X政发〔2023〕12号）\n关于印发办法的通知\n正文。\n\n"
                         "附件：检查办法\n\nXX市人民政府\n2023年5月12日\n")

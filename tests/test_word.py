@@ -158,6 +158,9 @@ def test_real_word_files() -> None:
     wps = docs["tongzhi-typed-wps"]
     assert [s.heading_text for s in wps.sections] == ["压缩会议数量", "控制会议时长"]
     assert wps.closing is not None and wps.find("date") is not None
+    joint = docs["jueding-jointsign-wps"]  # two organs, a blank paragraph apart
+    assert [s.text for s in joint.find_all("signature")] == ["中国共产党江南省江城市委员会",
+                                                             "江城市人民政府"]
     speech = docs["jianghua-typed"]
     assert speech.kind == "讲话" and speech.salutation is not None
     assert speech.salutation.text == "各位同志："
