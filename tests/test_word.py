@@ -202,6 +202,29 @@ def test_missing_or_broken_parts(tmp_path: Path) -> None:
         parse_file(bad)
 
 
+_LAUGHS = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+_DOCUMENT = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+             "<w:body><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:body></w:document>")
+
+
+def test_entity_expansion_and_external_entities(tmp_path: Path) -> None:
+    path, _ = notice_pair(tmp_path)
+    with zipfile.ZipFile(path) as original:
+        parts = {name: original.read(name) for name in original.namelist()}
+    laughs = f'<!DOCTYPE d [<!ENTITY l0 "lol">{_LAUGHS}]>' + _DOCUMENT.format("&l9;")
+    bomb = tmp_path / "laughs.docx"
+    bomb.write_bytes(_zip({**parts, "word/document.xml": laughs.encode()}))
+    with pytest.raises(InputError, match="not a readable Word document .*amplification"):
+        parse_file(bomb)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密内容", encoding="utf-8")
+    external = (f'<!DOCTYPE d [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+                + _DOCUMENT.format("前&x;后"))
+    leak = tmp_path / "external.docx"
+    leak.write_bytes(_zip({**parts, "word/document.xml": external.encode()}))
+    assert parse_file(leak).to_text() == "前后\n"  # the entity is not fetched
+
+
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(package, "MAX_UNCOMPRESSED", 2**20)

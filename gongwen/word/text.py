@@ -103,8 +103,8 @@ def _runs_text(paragraph: Any) -> str:
             continue
         if tag == W + "r" and _hidden(element):
             continue
-        if tag in (W + "t", M + "t"):
-            out.append(element.text or "")
+        if tag in (W + "t", M + "t"):  # an unresolved entity inside is left out
+            out.append((element.text or "") + "".join(child.tail or "" for child in element))
         elif tag == W + "tab" or tag == W + "ptab":
             out.append("\t")
         elif tag == W + "br":
