@@ -214,7 +214,7 @@ def test_entity_expansion_and_external_entities(tmp_path: Path) -> None:
     laughs = f'<!DOCTYPE d [<!ENTITY l0 "lol">{_LAUGHS}]>' + _DOCUMENT.format("&l9;")
     bomb = tmp_path / "laughs.docx"
     bomb.write_bytes(_zip({**parts, "word/document.xml": laughs.encode()}))
-    with pytest.raises(InputError, match="not a readable Word document .*amplification"):
+    with pytest.raises(InputError, match=r"not a readable Word document .*amplification"):
         parse_file(bomb)
     secret = tmp_path / "secret.txt"
     secret.write_text("机密内容", encoding="utf-8")
