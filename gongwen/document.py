@@ -43,6 +43,7 @@ class SourceParagraph(BaseModel):
     end: int
     """Offset just past its line break."""
     place: Literal["body", "table", "text_box"]
+    """Where it stood: in the body, in a table cell, or in a text box."""
     numbering: str | None = None
     """The marker Word's automatic numbering drew before it (with the tab or space after it),
     written into the text at ``start``; None when the paragraph is not numbered."""

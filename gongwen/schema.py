@@ -21,7 +21,8 @@ def schema() -> dict[str, Any]:
     docs = {**_field_docs(nodes), **_field_docs(document)}
     for name, definition in [("Document", result), *result.get("$defs", {}).items()]:
         for field, prop in definition.get("properties", {}).items():
-            doc = _inherited(docs, getattr(nodes, name, Document), field)
+            model = getattr(nodes, name, None) or getattr(document, name, Document)
+            doc = _inherited(docs, model, field)
             if doc and "description" not in prop:
                 prop["description"] = doc
     return result

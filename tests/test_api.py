@@ -106,6 +106,9 @@ def test_schema_is_a_discriminated_union() -> None:
     assert children["discriminator"]["propertyName"] == "type"
     assert "description" in defs["Section"]["properties"]["level"]
     assert "description" in defs["Text"]["properties"]["start"]  # inherited from Node
+    source = defs["SourceParagraph"]["properties"]
+    assert all("description" in source[field] for field in ("index", "place", "numbering"))
+    assert "Word" in schema["properties"]["source_paragraphs"]["description"]
 
 
 def test_inline_nodes_of_a_paragraph() -> None:
