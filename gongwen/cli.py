@@ -1,4 +1,4 @@
-"""The ``gongwen`` command: parse, convert, outline, check, rules, schema."""
+"""The ``gongwen`` command: parse, convert, chunks, outline, check, rules, schema."""
 
 from __future__ import annotations
 
@@ -44,6 +44,14 @@ def _parser() -> argparse.ArgumentParser:
                               "text: the text as read (from a .docx: as Word shows it)")
     convert.add_argument("--output-dir", metavar="DIR",
                          help="write FILE's result to DIR/FILE.md|.json|.txt instead of printing")
+    chunks = commands.add_parser(
+        "chunks", help="print the section-aware chunks of each file, one JSON object per line"
+    )
+    _add_files(chunks)
+    chunks.add_argument("--max-chars", type=int, default=1000, metavar="N",
+                        help="at most N characters of its own per chunk (default: 1000)")
+    chunks.add_argument("--overlap", type=int, default=0, metavar="N",
+                        help="start each chunk with the last N characters of the one before")
     outline = commands.add_parser(
         "outline", help="print the sections of each file: marker, heading, line number"
     )
@@ -105,6 +113,11 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args, paths)
     if args.command == "outline":
         job: Callable[[str], bytes] = functools.partial(_outline_job, form=args.format)
+    elif args.command == "chunks":
+        if not 0 <= args.overlap < args.max_chars:
+            print("gongwen: need 0 <= --overlap < --max-chars", file=sys.stderr)
+            return 2
+        job = functools.partial(_chunks_job, max_chars=args.max_chars, overlap=args.overlap)
     elif args.command == "convert":
         job = functools.partial(_convert_job, to=args.to)
         if args.output_dir:
@@ -153,6 +166,11 @@ def _outline_job(path: str, form: str) -> bytes:
     if form == "json":
         return json.dumps(outline_data(doc), ensure_ascii=False).encode()
     return (outline_markdown(doc).rstrip("\n") if form == "markdown" else doc.outline()).encode()
+
+
+def _chunks_job(path: str, max_chars: int, overlap: int) -> bytes:
+    return b"\n".join(chunk.__pydantic_serializer__.to_json(chunk)
+                      for chunk in parse_file(path).chunks(max_chars, overlap))
 
 
 _CONVERSIONS = {"markdown": ".md", "json": ".json", "text": ".txt"}

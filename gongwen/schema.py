@@ -21,7 +21,7 @@ def schema() -> dict[str, Any]:
     docs = {**_field_docs(nodes), **_field_docs(document)}
     for name, definition in [("Document", result), *result.get("$defs", {}).items()]:
         for field, prop in definition.get("properties", {}).items():
-            model = getattr(nodes, name, None) or getattr(document, name, Document)
+            model: type = getattr(nodes, name, None) or getattr(document, name, Document)
             doc = _inherited(docs, model, field)
             if doc and "description" not in prop:
                 prop["description"] = doc

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gongwen import Document, parse_file
+from gongwen import Chunk, Document, parse_file
 from gongwen.cli import main
 from tests.conftest import FIXTURES, SEEDS
 
@@ -103,6 +103,18 @@ def test_convert_never_writes_over_an_input(tmp_path: Path, capsys: pytest.Captu
     assert main(["convert", "--to", "text", "--output-dir", str(tmp_path / "o"),
                  str(tmp_path / "notice.txt"), str(twin / "notice.txt")]) == 2
     assert "would be written by two inputs" in capsys.readouterr().err
+
+
+def test_chunks(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["chunks", "--max-chars", "300", "--overlap", "30", "--jobs", "1",
+                 str(SEEDS[1]), str(DOCX / "qingshi-typed.docx")]) == 0
+    chunks = [Chunk.model_validate_json(line) for line in capsys.readouterr().out.splitlines()]
+    for path in (SEEDS[1], DOCX / "qingshi-typed.docx"):
+        mine = [c for c in chunks if c.path == str(path)]
+        assert "".join(c.own_text for c in mine) == parse_file(path).to_text()
+        assert all(len(c.own_text.rstrip()) <= 300 and c.overlap <= 30 for c in mine)
+    assert main(["chunks", "--overlap", "1000", str(SEEDS[1])]) == 2
+    assert "need 0 <= --overlap < --max-chars" in capsys.readouterr().err
 
 
 def test_outline_formats(capsys: pytest.CaptureFixture[str]) -> None:
