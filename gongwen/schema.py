@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 import inspect
-from typing import Any
+from typing import Any, cast
 
 from gongwen import document, nodes
 from gongwen.document import Document
@@ -21,8 +21,8 @@ def schema() -> dict[str, Any]:
     docs = {**_field_docs(nodes), **_field_docs(document)}
     for name, definition in [("Document", result), *result.get("$defs", {}).items()]:
         for field, prop in definition.get("properties", {}).items():
-            model: type = getattr(nodes, name, None) or getattr(document, name, Document)
-            doc = _inherited(docs, model, field)
+            model = getattr(nodes, name, None) or getattr(document, name, Document)
+            doc = _inherited(docs, cast("type", model), field)
             if doc and "description" not in prop:
                 prop["description"] = doc
     return result
