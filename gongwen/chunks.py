@@ -27,7 +27,7 @@ _LINE_END = re.compile(r"\n|\r\n?")
 class Chunk(BaseModel):
     """A stretch of a document, with where it stands in the document's structure."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     index: int
     """Its place among the document's chunks (0-based)."""

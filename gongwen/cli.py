@@ -10,7 +10,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, TypeVar
 
 from gongwen import batch
 from gongwen.reader import parse_file
@@ -19,6 +19,7 @@ from gongwen.schema import schema
 if TYPE_CHECKING:  # the checker is loaded by the commands that use it
     from gongwen.checks import Diagnostic
 
+T = TypeVar("T")
 _SEVERITIES = ("info", "warning", "error")  # gongwen.checks.Severity, without loading the rules
 
 
@@ -136,20 +137,28 @@ def _run(args: argparse.Namespace) -> int:
         )
     failed = 0
     for index, outcome in enumerate(batch.run(job, paths, jobs=args.jobs, progress=sys.stderr)):
-        if outcome.error is not None or outcome.result is None:
-            print(f"gongwen: {outcome.path}: {outcome.error}", file=sys.stderr)
+        result = _result(outcome)
+        if result is None:
             failed += 1
             continue
         if args.command in ("outline", "convert") and len(paths) > 1:
             out.write(f"{chr(10) if index else ''}== {outcome.path}\n".encode())
         exact = args.command == "convert" and args.to != "json"  # the text as it is
-        out.write(outcome.result if exact else outcome.result + b"\n")
+        out.write(result if exact else result + b"\n")
     if out is not sys.stdout.buffer:
         out.close()
         os.replace(out.name, args.jsonl)
     else:
         out.flush()
     return 2 if failed else 0
+
+
+def _result(outcome: batch.Outcome[T]) -> T | None:
+    """What the job gave for a file; None when it failed, after saying why on stderr."""
+    if outcome.error is None and outcome.result is not None:
+        return outcome.result
+    print(f"gongwen: {outcome.path}: {outcome.error}", file=sys.stderr)
+    return None
 
 
 def _parse_job(path: str, indent: int | None) -> bytes:
@@ -200,11 +209,11 @@ def _convert_to_files(args: argparse.Namespace, job: Callable[[str], bytes],
     failed = 0
     for target, outcome in zip(targets, batch.run(job, paths, jobs=args.jobs,
                                                   progress=sys.stderr), strict=True):
-        if outcome.error is not None or outcome.result is None:
-            print(f"gongwen: {outcome.path}: {outcome.error}", file=sys.stderr)
+        result = _result(outcome)
+        if result is None:
             failed += 1
             continue
-        target.write_bytes(outcome.result)
+        target.write_bytes(result)
     return 2 if failed else 0
 
 
@@ -245,11 +254,11 @@ def _check(args: argparse.Namespace, paths: list[str]) -> int:
     found: list[Diagnostic] = []
     failed = 0
     for outcome in batch.run(job, paths, jobs=args.jobs, progress=sys.stderr):
-        if outcome.error is not None or outcome.result is None:
-            print(f"gongwen: {outcome.path}: {outcome.error}", file=sys.stderr)
+        diagnostics = _result(outcome)
+        if diagnostics is None:
             failed += 1
             continue
-        findings = [d for d in outcome.result if d.severity.weight >= threshold]
+        findings = [d for d in diagnostics if d.severity.weight >= threshold]
         found.extend(findings)
         if args.format == "text":
             for finding in findings:

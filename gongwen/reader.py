@@ -16,6 +16,17 @@ _BOMS = (
 _CONTROL = frozenset(chr(c) for c in (*range(0, 9), *range(14, 32))) - {"\x1b"}
 
 
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a .doc, or an encrypted .docx
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
+
+
+def is_word(data: bytes, path: str | os.PathLike[str]) -> bool:
+    """Whether to read a file as Word: a zip or OLE file, or one named .docx."""
+    return (data.startswith((ZIP_MAGIC, OLE_MAGIC))
+            or os.fspath(path).lower().endswith(WORD_SUFFIXES))
+
+
 class InputError(Exception):
     """A file that cannot be read as a document; the message names the file."""
 
@@ -84,10 +95,10 @@ def parse_file(path: str | os.PathLike[str]) -> Document:
 def parse_bytes(data: bytes, path: str | os.PathLike[str]) -> Document:
     """Parse the bytes of a document file (see :func:`parse_file`); ``path`` is recorded
     and names the file in an :class:`InputError`."""
-    from gongwen import word  # python-docx is loaded only for Word files
+    if is_word(data, path):
+        from gongwen.word import read_word  # loaded only for Word files
 
-    if word.is_word(data, path):
-        extracted = word.read_word(data, path)
+        extracted = read_word(data, path)
         return parse_extracted(extracted.text, path=os.fspath(path),
                                source_paragraphs=extracted.paragraphs)
     text, encoding = decode(data, path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from gongwen.word.package import is_word, open_word
+from gongwen.word.package import open_word
 from gongwen.word.text import WordText, extract
 
 
@@ -14,4 +14,4 @@ def read_word(data: bytes, path: str | os.PathLike[str]) -> WordText:
     return extract(open_word(data, path))
 
 
-__all__ = ["WordText", "is_word", "read_word"]
+__all__ = ["WordText", "read_word"]

@@ -8,11 +8,10 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from gongwen.reader import InputError
+from gongwen.reader import OLE_MAGIC, ZIP_MAGIC, InputError
 
 MAX_UNCOMPRESSED = 256 * 2**20
 """Bytes a .docx may unpack to; a zip bomb is refused before anything is unpacked."""
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD_MAIN = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
@@ -32,30 +31,14 @@ class WordParts:
     styles: Any | None
 
 
-WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
-
-
-def is_word(data: bytes, path: str | os.PathLike[str]) -> bool:
-    """Whether to read ``data`` as a Word file: a zip or OLE file, or a file named .docx."""
-    return is_zip(data) or is_ole(data) or os.fspath(path).lower().endswith(WORD_SUFFIXES)
-
-
-def is_zip(data: bytes) -> bool:
-    return data.startswith(b"PK\x03\x04")
-
-
-def is_ole(data: bytes) -> bool:
-    return data.startswith(_OLE)
-
-
 def open_word(data: bytes, path: str | os.PathLike[str]) -> WordParts:
     """The parts of the Word file whose bytes are ``data``; :class:`InputError` naming
     ``path`` when it is not a readable .docx."""
-    if is_ole(data):
+    if data.startswith(OLE_MAGIC):
         what = "an encrypted .docx" if "EncryptedPackage".encode("utf-16-le") in data else "a .doc"
         raise InputError(path, f"{what} (an OLE compound file), not a .docx: "
                                "save it as a .docx without a password")
-    if not is_zip(data):
+    if not data.startswith(ZIP_MAGIC):
         raise InputError(path, "not a .docx (not a zip archive)")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
