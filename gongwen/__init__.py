@@ -44,7 +44,7 @@ from gongwen.nodes import (
     Urgency,
 )
 from gongwen.parser import parse
-from gongwen.reader import InputError, parse_file, read_text
+from gongwen.reader import InputError, parse_bytes, parse_file, read_text
 from gongwen.schema import schema
 
 if TYPE_CHECKING:
@@ -101,6 +101,7 @@ __all__ = [
     "Urgency",
     "check",
     "parse",
+    "parse_bytes",
     "parse_file",
     "read_text",
     "schema",

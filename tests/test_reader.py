@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+import gongwen
 from gongwen import InputError, parse_file
-from tests.conftest import assert_invariants
+from tests.conftest import ROOT, assert_invariants
 
 TEXT = "关于开展检查的通知\n一、检查范围\n特此通知。\n"
 
@@ -55,3 +56,11 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
         parse_file(tmp_path / "absent.txt")
     with pytest.raises(InputError, match="Is a directory"):
         parse_file(tmp_path)
+
+
+def test_parse_bytes_reads_text_and_word_alike(tmp_path: Path) -> None:
+    word = ROOT / "fixtures" / "docx" / "qingshi-typed.docx"
+    assert gongwen.parse_bytes(word.read_bytes(), "q.docx") == parse_file(word).model_copy(
+        update={"path": "q.docx"})
+    doc = gongwen.parse_bytes("一、总体要求\n".encode("gb18030"), "n.txt")
+    assert (doc.encoding, doc.path, doc.sections[0].heading_text) == ("gb18030", "n.txt", "总体要求")
