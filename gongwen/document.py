@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from gongwen.chunks import Chunk
 
 N = TypeVar("N", bound=Node)
+Place = Literal["body", "table", "text_box"]
 
 
 class SourceParagraph(BaseModel):
@@ -42,7 +43,7 @@ class SourceParagraph(BaseModel):
     """Offset of its first character in the text."""
     end: int
     """Offset just past its line break."""
-    place: Literal["body", "table", "text_box"]
+    place: Place
     """Where it stood: in the body, in a table cell, or in a text box."""
     numbering: str | None = None
     """The marker Word's automatic numbering drew before it (with the tab or space after it),

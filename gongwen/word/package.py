@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gongwen.reader import OLE_MAGIC, ZIP_MAGIC, InputError
+from gongwen.word.numbering import W
 
 MAX_UNCOMPRESSED = 256 * 2**20
 """Bytes a .docx may unpack to; a zip bomb is refused before anything is unpacked."""
@@ -66,8 +67,7 @@ def open_word(data: bytes, path: str | os.PathLike[str]) -> WordParts:
                          ) from None
     if main.content_type not in _WORD_MAIN:
         raise InputError(path, f"not a Word document (its main part is {main.content_type})")
-    body = main.element.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body")
+    body = main.element.find(W + "body")
     if body is None:
         raise InputError(path, "a Word document without a body (word/document.xml has no w:body)")
     return WordParts(body, _related(main, _NUMBERING), _related(main, _STYLES))

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-from gongwen.document import SourceParagraph
-from gongwen.word.numbering import Numbering
+from gongwen.document import Place, SourceParagraph
+from gongwen.word.numbering import Numbering, W
 from gongwen.word.package import WordParts
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-Place = Literal["body", "table", "text_box"]
 
 _SKIPPED = frozenset({
     W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "instrText", W + "delText",
