@@ -13,12 +13,12 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
 from gongwen.document import Document
-from gongwen.nodes import Appendix, Blank, Node, Section
+from gongwen.nodes import Appendix, Node, Section
 
 _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
 _LINE_END = re.compile(r"\n|\r\n?")
@@ -73,12 +73,13 @@ def chunk(doc: Document, max_chars: int = 1000, overlap: int = 0,
         raise ValueError("need max_chars >= 1 and 0 <= overlap < max_chars")
     text = doc.to_text()
     small = max_chars // 4 if min_chars is None else min_chars
-    section_starts = sorted(node.start for node in doc.walk() if isinstance(node, Section))
+    section_starts = sorted(_section_starts(doc.children))
     spans: list[tuple[int, int]] = []
     for start, end in _merged(text, _parts(doc), max_chars, small):
         spans.extend(_split(text, start, end, max_chars, section_starts))
     lines = [0, *(m.end() for m in _LINE_END.finditer(text))]
     title = doc.title.text if doc.title is not None else None
+    kind = doc.kind
     chunks = []
     for index, (start, end) in enumerate(spans):
         before = max(spans[index - 1][0], start - overlap) if index else start
@@ -87,7 +88,7 @@ def chunk(doc: Document, max_chars: int = 1000, overlap: int = 0,
             line_start=bisect.bisect_right(lines, start),
             line_end=bisect.bisect_right(lines, max(start, end - 1)),
             heading_path=_heading_path(doc, _first_visible(text, start, end)),
-            title=title, kind=doc.kind, path=doc.path,
+            title=title, kind=kind, path=doc.path,
         ))
     return chunks
 
@@ -100,6 +101,14 @@ def _parts(doc: Document) -> list[tuple[int, int]]:
             cuts.update((child.start, child.end))
     ordered = sorted(cuts)
     return [(a, b) for a, b in itertools.pairwise(ordered) if b > a]
+
+
+def _section_starts(blocks: Sequence[Node]) -> Iterator[int]:
+    for block in blocks:
+        if isinstance(block, Section):
+            yield block.start
+        if isinstance(block, (Section, Appendix)):
+            yield from _section_starts(block.children)
 
 
 def _merged(text: str, parts: list[tuple[int, int]], max_chars: int,
@@ -165,14 +174,17 @@ def _heading_path(doc: Document, offset: int) -> list[str]:
     """The attachment and the sections containing ``offset`` ('marker heading'),
     outermost first."""
     path: list[str] = []
-    children: list[Node] = list(doc.children)
-    while True:
-        part = next((c for c in children if isinstance(c, (Section, Appendix))
-                     and c.start <= offset < c.end), None)
-        if isinstance(part, Appendix):
-            path.append(part.heading_text)
-        elif isinstance(part, Section):
-            path.append(part.marker.text + part.heading_text)
-        else:
-            return path
-        children = [c for c in part.children if not isinstance(c, Blank)]
+    children: Sequence[Node] = doc.children
+    while children:
+        index = bisect.bisect_right(children, offset, key=_start_of) - 1
+        part = children[index] if index >= 0 else None
+        if not isinstance(part, (Section, Appendix)) or offset >= part.end:
+            break
+        path.append(part.heading_text if isinstance(part, Appendix)
+                    else part.marker.text + part.heading_text)
+        children = part.children
+    return path
+
+
+def _start_of(node: Node) -> int:
+    return node.start

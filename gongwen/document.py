@@ -77,7 +77,8 @@ class Document(Derived):
 
     @property
     def title(self) -> Title | None:
-        return self.find(Title)
+        """The document's title (an attachment's own title is the attachment's)."""
+        return next((child for child in self.children if isinstance(child, Title)), None)
 
     @property
     def salutation(self) -> Salutation | None:

@@ -56,3 +56,14 @@ def test_a_megabyte_of_sibling_lines_parses_in_linear_time(line: str) -> None:
     with finishing_within(60):
         doc = parse(text)
     assert doc.to_text() == text
+
+
+@pytest.mark.parametrize("line", ["一、\n", "正文。\n\n"])
+def test_chunks_and_markdown_of_a_megabyte_in_linear_time(line: str) -> None:
+    text = line * (1_000_000 // len(line.encode("utf-8")))
+    doc = parse(text)
+    with finishing_within(60):
+        chunks = doc.chunks(max_chars=500, overlap=50)
+        markdown = doc.to_markdown()
+    assert "".join(c.own_text for c in chunks) == text
+    assert markdown.count("\n\n") >= text.count("\n") // 2 - 1
