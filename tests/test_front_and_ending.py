@@ -132,3 +132,10 @@ def test_a_breadcrumb_separator_in_the_body_is_residue_but_its_neighbours_are_te
     assert roles("关于某事的通知\n正文。\n>\n正文二。\n") == [
         ("title", "关于某事的通知"), ("paragraph", "正文。"), ("artifact", ">"), ("paragraph", "正文二。"),
     ]
+
+
+def test_an_attachments_title_is_not_the_documents() -> None:
+    doc = parse_checked("各位同事，现将有关事项说明如下。\n一、总体要求\n附件1\n检查清单\n一、检查项目\n")
+    appendix = doc.find("appendix")
+    assert doc.title is None and appendix is not None and appendix.title.text == "检查清单"
+    assert doc.kind is None
