@@ -67,7 +67,8 @@ def document_parser(postlex: PostLex) -> Lark:
     """The document grammar, from the cache when one was built for these grammars,
     else compiled (and cached). The post-lexer's ``always_accept`` keeps the
     terminals it uses or makes in the compiled grammar."""
-    path = _cache_path("document", "lark")
+    # the terminals the post-lexer keeps are part of the compiled grammar, so of its key
+    path = _cache_path("document", "lark", " ".join(sorted(postlex.always_accept)))
     try:
         with path.open("rb") as cached:
             # Lark.load() takes no runtime options; _load() is what it calls, with them.
@@ -100,8 +101,11 @@ def _grammar_key() -> str:
     return digest.hexdigest()[:20]
 
 
-def _cache_path(name: str, suffix: str) -> Path:
-    return cache_dir() / f"{name}-{_grammar_key()}.{suffix}"
+def _cache_path(name: str, suffix: str, kept: str = "") -> Path:
+    key = _grammar_key()
+    if kept:
+        key += "-" + hashlib.sha256(kept.encode()).hexdigest()[:8]
+    return cache_dir() / f"{name}-{key}.{suffix}"
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

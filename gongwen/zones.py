@@ -27,6 +27,8 @@ from gongwen.kinds import kind_of_title
 from gongwen.tokens import new_token, retype
 
 HEADER = frozenset({"COPY_NUMBER", "SECRECY", "URGENCY", "ISSUER", "DOC_NUMBER"})
+_WRAPPED_DOC_NUMBER = ("DOC_NUMBER_HEAD", "DOC_NUMBER_TAIL")
+_NOT_IN_BODY = HEADER | frozenset(_WRAPPED_DOC_NUMBER)  # plain text below the 版头
 _ENDING = frozenset({"CLOSING", "ATTACHMENT_NOTE", "DATE", "REMARK"})
 _COLOPHON = frozenset({"COPY_TO", "IMPRINT"})
 _FRONT_PASS = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB", "BOM", "SALUTATION"}) | HEADER
@@ -93,11 +95,11 @@ def assign(tokens: list[Token]) -> list[Token]:
             if kind == "COPY_TO":
                 index = _take_continuation(tokens, index, token, out)
                 continue
-            if kind in _ENDING or kind in HEADER or kind == "APPENDIX_LABEL":
+            if kind in _ENDING or kind in _NOT_IN_BODY or kind == "APPENDIX_LABEL":
                 token = retype(token, "TEXT")  # below the 版记 these are plain text
             out.append(token)
             continue
-        if kind in HEADER or (kind == "REMARK" and zone == "body"):
+        if kind in _NOT_IN_BODY or (kind == "REMARK" and zone == "body"):
             token = retype(token, "TEXT")
         elif kind == "DATE":
             _mark_signature(out)
@@ -134,6 +136,11 @@ def _front(
         if kind == "TEXT" and _web_page_item(tokens, index, out, titled=titled):
             out.append(retype(token, "RESIDUE_LINE"))
             index += 1
+        elif not appendix and _wrapped_doc_number(tokens, index):
+            out.append(_merge(tokens[index:index + 2], "DOC_NUMBER"))
+            index += 2
+        elif kind in _WRAPPED_DOC_NUMBER:  # half of one, alone: a line of text
+            tokens[index] = retype(token, "TEXT")
         elif kind in _FRONT_PASS and not (appendix and kind in HEADER):
             out.append(token)
             index += 1
@@ -159,6 +166,10 @@ def _front(
         else:
             break
     return index
+
+
+def _wrapped_doc_number(tokens: list[Token], index: int) -> bool:
+    return tuple(t.type for t in tokens[index:index + 2]) == _WRAPPED_DOC_NUMBER
 
 
 def _web_page_item(tokens: list[Token], index: int, out: list[Token], *, titled: bool) -> bool:

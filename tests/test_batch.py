@@ -101,3 +101,9 @@ def test_grammar_cache_is_built_outside_the_package_and_survives_damage(tmp_path
     again = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     assert again.stdout == first.stdout and again.stderr == ""
     assert (tmp_path / "cache" / cached[0]).read_bytes() != b"damaged"
+
+
+def test_the_cache_key_covers_the_terminals_the_post_lexer_keeps() -> None:
+    from gongwen.grammar import _cache_path
+
+    assert _cache_path("document", "lark", "A B") != _cache_path("document", "lark", "A B C")

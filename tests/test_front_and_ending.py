@@ -139,3 +139,15 @@ def test_an_attachments_title_is_not_the_documents() -> None:
     appendix = doc.find("appendix")
     assert doc.title is None and appendix is not None and appendix.title.text == "检查清单"
     assert doc.kind is None
+
+
+def test_a_doc_number_wrapped_after_its_bracket() -> None:
+    got = roles("XX省人民政府文件\n   X府发 〔\n     ２０２２〕８ 号\n\n"
+                "关于印发方案的通知\n各市人民政府：\n正文。\n")
+    assert got[:4] == [("issuer", "XX省人民政府文件"), ("doc_number", "X府发 〔\n     ２０２２〕８ 号"),
+                       ("title", "关于印发方案的通知"), ("addressee", "各市人民政府：")]
+    # in the body the same two lines are text, and a head alone is text anywhere
+    body = roles("关于印发方案的通知\n正文。\nX府发〔\n２０２２〕８号\n")
+    assert body[1:] == [("paragraph", "正文。"), ("paragraph", "X府发〔"), ("paragraph", "２０２２〕８号")]
+    alone = roles("X府发〔\n\n关于印发方案的通知\n各市人民政府：\n正文。\n")
+    assert [kind for kind, _ in alone] == ["title", "addressee", "paragraph"]
