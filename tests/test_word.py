@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 from pathlib import Path
 
@@ -240,3 +241,12 @@ def _zip(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def test_without_the_docx_extra_the_error_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = notice_pair(tmp_path)
+    monkeypatch.setitem(sys.modules, "docx.opc.package", None)  # as if python-docx were absent
+    with pytest.raises(InputError, match=r"needs the docx extra: pip install 'gongwen\[docx\]'"):
+        parse_file(path)
