@@ -186,9 +186,9 @@ _CONVERSIONS = {"markdown": ".md", "json": ".json", "text": ".txt"}
 
 
 def _convert_job(path: str, to: str) -> bytes:
-    doc = parse_file(path)
     if to == "json":
-        return doc.__pydantic_serializer__.to_json(doc)
+        return _parse_job(path, indent=None)
+    doc = parse_file(path)
     return (doc.to_markdown() if to == "markdown" else doc.to_text()).encode()
 
 

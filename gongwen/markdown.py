@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from gongwen.document import Document
-from gongwen.nodes import Appendix, AttachmentNote, Blank, Node, Section, Title
+from gongwen.nodes import Appendix, Blank, Node, Section, Title
 
 _INLINE_SIGNS = re.compile(r"([\\`*_<&\[])")
 _BLOCK_SIGN = re.compile(r"#{1,6}(?=[ \t]|$)|>|[-+=~](?=[ \t]|$|[-=~]*[ \t]*$)")
@@ -51,9 +51,7 @@ def _blocks(blocks: Sequence[Node]) -> Iterator[str]:
         elif isinstance(block, Appendix):
             yield from _paragraphs(block.label)
             yield from _blocks(block.children)
-        elif isinstance(block, AttachmentNote):
-            yield from _paragraphs(block)
-        else:
+        else:  # every other part, a 附件说明 included: its lines as paragraphs
             yield from _paragraphs(block)
 
 

@@ -43,11 +43,14 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     GB18030 are recognised. A byte order mark stays in the text as U+FEFF, so
     the text encodes back to the exact bytes of the file.
     """
+    return decode(_read_bytes(path), path)
+
+
+def _read_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as error:
         raise InputError(path, error.strerror or str(error)) from None
-    return decode(data, path)
 
 
 def decode(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
@@ -85,11 +88,7 @@ def _undecodable(path: str | os.PathLike[str], data: bytes, error: UnicodeDecode
 def parse_file(path: str | os.PathLike[str]) -> Document:
     """Read and parse one document file: text, or Word (.docx, known by its name or its
     zip content); raises :class:`InputError` if it is neither."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(path, error.strerror or str(error)) from None
-    return parse_bytes(data, path)
+    return parse_bytes(_read_bytes(path), path)
 
 
 def parse_bytes(data: bytes, path: str | os.PathLike[str]) -> Document:
