@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO := fixtures/seeds/003_9c0296328566dbad.txt
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint accuracy bench clean
 
 $(BIN)/gongwen: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ lint: $(BIN)/gongwen
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Every mismatch against the development set's gold, then the summary line.
+accuracy: $(BIN)/gongwen
+	$(BIN)/python tests/accuracy.py
 
 # Speed beside peers, as ratios (prints; never fails a build).
 bench: $(BIN)/gongwen

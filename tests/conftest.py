@@ -69,3 +69,12 @@ def seed(request: pytest.FixtureRequest) -> Path:
 
 def nodes_of(doc: Document, kind: str) -> list[Node]:
     return list(doc.find_all(kind))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The development set's summary line, when the accuracy test measured it."""
+    from tests.accuracy import measured
+
+    result = measured()
+    if result is not None:
+        terminalreporter.write_line(f"development set: {result.summary}")
