@@ -36,6 +36,8 @@ from gongwen.nodes import (
     Inline,
     Issuer,
     Marker,
+    Metadata,
+    MetadataField,
     Paragraph,
     Remark,
     Salutation,
@@ -96,6 +98,13 @@ def _inlines(token: Token) -> list[Inline]:
     return scan(token.value, token.start_pos or 0, token.line or 1)
 
 
+def _text(token: Token, start: int, end: int) -> Text:
+    """The characters ``start:end`` of a one-line token."""
+    base = token.start_pos or 0
+    return Text.assemble(start=base + start, end=base + end, line=token.line or 1,
+                         text=token.value[start:end])
+
+
 def _span(token: Token) -> dict[str, int]:
     start = token.start_pos or 0
     return {"start": start, "end": start + len(token.value), "line": token.line or 1}
@@ -131,6 +140,22 @@ class TreeBuilder:
     def bom(self, children: list[Token]) -> Artifact:
         (token,) = children
         return Artifact.assemble(**_span(token), text=token.value, kind="byte_order_mark")
+
+    def metadata(self, children: list[Token]) -> Metadata:
+        """Fields split where a label begins (META_KEY); each value runs to the next."""
+        (token,) = children
+        span = _span(token)
+        starts = [m.start() for m in self.patterns.meta_key.finditer(token.value)]
+        parts: list[Text | MetadataField] = []
+        if starts[0]:
+            parts.append(_text(token, 0, starts[0]))
+        for start, end in zip(starts, [*starts[1:], len(token.value)], strict=True):
+            key = self.patterns.meta_key.match(token.value, start)
+            assert key is not None
+            parts.append(MetadataField.assemble(
+                start=span["start"] + start, end=span["start"] + end, line=span["line"],
+                key=_text(token, start, key.end()), value=_text(token, key.end(), end)))
+        return Metadata.assemble(**span, children=parts)
 
     def _line(self, children: list[Token]) -> Block:
         (token,) = children
@@ -176,7 +201,8 @@ class TreeBuilder:
         end = blocks[-1].end if blocks else (heading.end if heading else _span(token)["end"])
         return SectionDraft(self._marker(token), heading, run_in, blocks, end)
 
-    level_1 = level_2 = level_3 = level_4 = level_5 = speech = _section
+    division = level_1 = level_2 = level_3 = level_3_1 = level_3_2 = _section
+    level_4 = level_4_1 = level_5 = speech = _section
     volume = chapter = part = article = _section
 
     def _marker(self, token: Token) -> Marker:
@@ -197,7 +223,7 @@ _LINES: dict[str, type[_Line]] = {
     "COPY_TO": CopyTo, "IMPRINT": Imprint, "COPY_NUMBER": CopyNumber, "SECRECY": Secrecy,
     "URGENCY": Urgency, "ISSUER": Issuer, "DOC_NUMBER": DocNumber,
 }
-_BLOCKS = (Paragraph, Blank, Artifact, AttachmentNote, AppendixDraft, SectionDraft,
+_BLOCKS = (Paragraph, Blank, Artifact, Metadata, AttachmentNote, AppendixDraft, SectionDraft,
            *_LINES.values())
 
 

@@ -12,14 +12,19 @@ from pydantic import BaseModel, ConfigDict, computed_field
 
 from gongwen.kinds import kind_of_title
 from gongwen.nodes import (
+    Addressee,
     Block,
     Closing,
+    DateLine,
     Derived,
+    DocNumber,
     Enumeration,
+    Metadata,
     Node,
     Placeholder,
     Salutation,
     Section,
+    Signature,
     Title,
 )
 
@@ -89,6 +94,40 @@ class Document(Derived):
         """The last closing formula (谢谢大家！, 特此通知。), if any."""
         closings: list[Closing] = list(self.find_all(Closing))
         return closings[-1] if closings else None
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        """The fields of the metadata lines by their usual names (索引号, 发文字号,
+        成文日期 …), each with its first value that is not empty."""
+        fields: dict[str, str] = {}
+        for line in self.children:
+            if isinstance(line, Metadata):
+                for field in line.fields:
+                    if field.content:
+                        fields.setdefault(field.name, field.content)
+        return fields
+
+    @property
+    def addressee(self) -> Addressee | None:
+        """The document's 主送机关 (an attachment's is the attachment's)."""
+        return next((child for child in self.children if isinstance(child, Addressee)), None)
+
+    @property
+    def doc_number(self) -> DocNumber | None:
+        """The 发文字号 (a 令号 too), if the document shows one."""
+        return next((child for child in self.children if isinstance(child, DocNumber)), None)
+
+    @property
+    def signature(self) -> list[Signature]:
+        """The 署名 lines of the document itself, one per organ."""
+        return [child for child in self.children if isinstance(child, Signature)]
+
+    @property
+    def date(self) -> DateLine | None:
+        """The 成文日期: the last date line of the document itself (a date under the
+        title when there is no other)."""
+        dates = [child for child in self.children if isinstance(child, DateLine)]
+        return dates[-1] if dates else None
 
     @property
     def sections(self) -> list[Section]:

@@ -1,7 +1,8 @@
 """The rank of each marker family, as document.lark nests them.
 
-A lower rank is a higher level: 第X编 > 第X章 > 第X节 > 第X条 in regulations,
-一、 > （一） > 1. > （1） > ① in the GB/T 9704-2012 ladder. Speech markers
+A lower rank is a higher level: 第X部分 above all, 第X编 > 第X章 > 第X节 > 第X条
+in regulations, 一、 > （一） > 1. > （1） > ① in the GB/T 9704-2012 ladder (1.1 at
+the rank of （1）, 1.1.1 and 1） at that of ①). Speech markers
 (第一， 一是 一要 首先，) have no fixed rank: they go one below whatever is open.
 The test suite checks these ranks against the grammar's nesting.
 """
@@ -10,7 +11,8 @@ from __future__ import annotations
 
 RANKS: dict[str, int] = {
     "volume": 0, "chapter": 1, "part": 2, "article": 3,
-    "cn_dun": 10, "cn_paren": 11, "ar_dot": 12, "ar_dun": 12, "ar_paren": 13, "circled": 14,
+    "division": -1, "cn_dun": 10, "cn_paren": 11, "ar_dot": 12, "ar_dun": 12, "ar_paren": 13,
+    "outline_2": 13, "circled": 14, "outline_3": 14, "ar_half_paren": 14,
 }
 SPEECH_FAMILIES = frozenset({"di", "shi", "yao", "adverb"})
 # One step down the prose ladder from each family (一、 → （一） → 1. → （1） → ①).

@@ -31,8 +31,9 @@ from gongwen.tokens import new_token, retype
 from gongwen.zones import assign
 
 SECTION_MARKERS = frozenset({
-    "VOLUME", "CHAPTER", "PART", "ARTICLE", "CN_DUN", "CN_PAREN", "AR_DOT", "AR_DUN",
-    "AR_PAREN", "CIRCLED", "DI", "SHI", "YAO", "ADVERB",
+    "VOLUME", "CHAPTER", "PART", "ARTICLE", "DIVISION", "CN_DUN", "CN_PAREN", "AR_DOT",
+    "AR_DUN", "OUTLINE_2", "OUTLINE_3", "AR_PAREN", "AR_HALF_PAREN", "CIRCLED", "DI", "SHI",
+    "YAO", "ADVERB",
 })
 # Markers that may open a line and go on as an inline list (二是 later on the line).
 _LIST_OPENERS = frozenset({"DI", "SHI", "YAO", "ADVERB", "CIRCLED"})
@@ -74,7 +75,7 @@ class LinePatterns:
     _NEVER = re.compile(r"(?!)")
 
     def __init__(self) -> None:
-        self.lead = self.heading_end = self._NEVER
+        self.lead = self.heading_end = self.meta_key = self._NEVER
 
     def lead_length(self, marker: str) -> int:
         """Length of what precedes the marker on its line (indentation, residue)."""
@@ -88,7 +89,7 @@ class PostLexer(PostLex):
     always_accept = (
         "HEADING", "RUN_IN_HEADING", "TITLE", "TITLE_DATE", "ADDRESSEE", "SIGNATURE",
         "ATTACHMENT_ITEM", "PLAIN", "LEAD", "HEADING_END", "APPENDIX_TITLED",
-        "DOC_NUMBER_HEAD", "DOC_NUMBER_TAIL",
+        "DOC_NUMBER_HEAD", "DOC_NUMBER_TAIL", "META_KEY",
     )
 
     def __init__(self, patterns: LinePatterns) -> None:

@@ -126,7 +126,8 @@ class Artifact(_Leaf):
 
     type: Literal["artifact"] = "artifact"
     kind: str
-    """paywall, residue_line (a whole line of residue)."""
+    """paywall, markdown (emphasis at a line edge), html (a tag at a line edge), residue_line
+    (a whole line of residue), byte_order_mark."""
 
 
 class LeadIn(_Leaf):
@@ -146,8 +147,9 @@ class Marker(_Leaf):
 
     type: Literal["marker"] = "marker"
     family: str
-    """Marker family: cn_dun, cn_paren, ar_dot, ar_dun, ar_paren, circled, di, shi, yao,
-    adverb, volume, chapter, part, article."""
+    """Marker family: division (第一部分), cn_dun, cn_paren, ar_dot, ar_dun, outline_2 (1.1),
+    outline_3 (1.1.1), ar_paren, ar_half_paren (1）), circled, di, shi, yao, adverb, volume,
+    chapter, part, article."""
     ordinal: int | None
     """The number the marker stands for (一 → 1, ⑳ → 20); None for 最后."""
     prefix: str = ""
@@ -162,7 +164,7 @@ class Marker(_Leaf):
     @property
     def label(self) -> str:
         """The marker without its trailing punctuation: 二、 → 二, 第一， → 第一, 1. → 1."""
-        return self.text.rstrip("、，,.．:：")
+        return self.text.rstrip("、，,.．﹒:： \t\u3000")
 
 
 class _Inlines(Node):
@@ -277,6 +279,52 @@ class AttachmentNote(Node):
     def child_nodes(self) -> Iterator[Node]:
         yield self.label
         yield from self.items
+
+
+class MetadataField(Node):
+    """One field of a metadata line: its label and its value, as written."""
+
+    type: Literal["metadata_field"] = "metadata_field"
+    key: Text
+    """The label: 索引号, 索 引 号, 发文字号."""
+    value: Text
+    """What follows the label up to the next field: separator, value and spacing."""
+
+    def child_nodes(self) -> Iterator[Node]:
+        yield self.key
+        yield self.value
+
+    @property
+    def name(self) -> str:
+        """The label without spacing, under its usual name (文号 → 发文字号)."""
+        name = "".join(self.key.text.split())
+        return _FIELD_NAMES.get(name, name)
+
+    @property
+    def content(self) -> str:
+        """The value without separator, spacing, table bars and brackets."""
+        return self.value.text.strip(_FIELD_EDGES)
+
+
+_FIELD_NAMES = {"文号": "发文字号", "文件编号": "发文字号", "发布文号": "发文字号", "发文时间": "成文日期",
+                "发文日期": "成文日期", "成文机关": "发文机关"}
+_FIELD_EDGES = " \t\u3000\xa0\r\n:：|[]【】［］"
+
+
+class Metadata(Node):
+    """A line of metadata about the document, above its title or after its text: the
+    信息公开 fields of a government site (索引号, 发文字号, 成文日期 …), front matter."""
+
+    type: Literal["metadata"] = "metadata"
+    children: list[MetadataPart]
+    """Fields, with any text before the first one (indentation, a table's |)."""
+
+    def child_nodes(self) -> Iterator[Node]:
+        return iter(self.children)
+
+    @property
+    def fields(self) -> list[MetadataField]:
+        return [child for child in self.children if isinstance(child, MetadataField)]
 
 
 class CopyTo(_Line):
@@ -422,11 +470,12 @@ Inline = Annotated[
     Union[Text, Placeholder, Artifact, LeadIn, Enumeration],  # noqa: UP007
     Field(discriminator="type"),
 ]
+MetadataPart = Annotated[Union[Text, MetadataField], Field(discriminator="type")]  # noqa: UP007
 Block = Annotated[
     Union[  # noqa: UP007
         Paragraph, Blank, Title, Salutation, Closing, Artifact, Section, Addressee, CopyNumber,
         Secrecy, Urgency, Issuer, DocNumber, Signature, DateLine, Remark, AttachmentNote,
-        Appendix, CopyTo, Imprint,
+        Appendix, CopyTo, Imprint, Metadata,
     ],
     Field(discriminator="type"),
 ]

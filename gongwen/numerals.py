@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -30,16 +31,29 @@ def chinese_to_int(numeral: str) -> int | None:
     return total + (digit or 0)
 
 
+# Single characters that are markers with their number: ① ⑴ ⒈ ㈠
+_ENCLOSED = tuple(
+    (ord(first), ord(last)) for first, last in (("①", "⑳"), ("⑴", "⒇"), ("⒈", "⒛"), ("㈠", "㈩"))
+)
+_LEADING_NUMBER = re.compile(r"[0-9０-９]+|[〇零一二三四五六七八九十百千两]+")
+
+
 @functools.lru_cache(maxsize=1024)  # a document repeats few labels, many times
 def ordinal_of(label: str) -> int | None:
-    """The ordinal in a marker label (its punctuation already removed)."""
+    """The ordinal in a marker label (its punctuation already removed): the last number
+    of a decimal outline (1.2 → 2), the number of a spoken ordinal (第三个方面 → 3)."""
     if label in _ADVERBS:
         return _ADVERBS[label]
-    if len(label) == 1 and "①" <= label <= "⑳":
-        return ord(label) - ord("①") + 1
-    core = label.strip("（()）第是要").split("之")[0]
-    core = core.rstrip("编章节条")
-    ascii_digits = core.translate(_FULL_WIDTH_DIGITS)
+    if len(label) == 1:
+        for low, high in _ENCLOSED:
+            if low <= ord(label) <= high:
+                return ord(label) - low + 1
+    core = label.strip("（()）第").split("之")[0]
+    core = re.split(r"[.．]", core)[-1]
+    number = _LEADING_NUMBER.match(core)
+    if number is None:
+        return None
+    ascii_digits = number.group().translate(_FULL_WIDTH_DIGITS)
     if ascii_digits.isdigit():
         return int(ascii_digits)
-    return chinese_to_int(core)
+    return chinese_to_int(number.group())

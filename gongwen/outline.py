@@ -42,4 +42,4 @@ def outline_markdown(doc: Document) -> str:
         indent = "  " * (section.level - 1)
         heading = escape(section.marker.text + section.heading_text, starts_block=False)
         lines.append(f"{indent}- {heading}")
-    return "\n".join(lines) + "\n"
+    return "".join(line + "\n" for line in lines)  # nothing at all for a text with neither

@@ -33,6 +33,7 @@ class _Engine:
         compiled = document_parser(self.postlexer)
         patterns.lead = terminal_regex(compiled, "LEAD")
         patterns.heading_end = terminal_regex(compiled, "HEADING_END")
+        patterns.meta_key = terminal_regex(compiled, "META_KEY")
         self.lexer = LineLexer(compiled.terminals)
         self.lalr = LALRParser(compiled, TreeBuilder(patterns))
 

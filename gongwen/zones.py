@@ -19,6 +19,7 @@ once, zone by zone, and relabels tokens (it never drops a character):
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from lark import Token
@@ -31,7 +32,14 @@ _WRAPPED_DOC_NUMBER = ("DOC_NUMBER_HEAD", "DOC_NUMBER_TAIL")
 _NOT_IN_BODY = HEADER | frozenset(_WRAPPED_DOC_NUMBER)  # plain text below the 版头
 _ENDING = frozenset({"CLOSING", "ATTACHMENT_NOTE", "DATE", "REMARK"})
 _COLOPHON = frozenset({"COPY_TO", "IMPRINT"})
-_FRONT_PASS = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB", "BOM", "SALUTATION"}) | HEADER
+# Residue and metadata of a web page: kept above the title and after the text; in
+# the body such lines are text.
+_AROUND = frozenset({"WEB_FURNITURE", "METADATA"})
+_FRONT_PASS = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB", "BOM", "SALUTATION"}) | HEADER | _AROUND
+_TRAILING = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB"}) | _AROUND
+_KEPT_ABOVE_TITLE = frozenset({"BLANK", "METADATA", "BOM"}) | HEADER
+_REPEAT_WINDOW = 12  # lines between a page's header and the document's own title
+_REPEAT_MIN = 4  # characters: shorter lines repeat by chance
 _ITEM_MARKERS = frozenset({"AR_DOT", "AR_DUN", "CN_DUN", "CN_PAREN", "AR_PAREN"})
 
 # A title line: short, no sentence inside, not ending like a clause. Subtitles
@@ -51,7 +59,9 @@ _SUBTITLE_DASH = ("——", "──", "--")
 _NOT_AN_ORGAN = (*_SUBTITLE_DASH, "（", "(")  # a subtitle, a note such as （此页无正文）
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")  # a title goes on without these
 _SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,4}$")  # 张三 under a title: a name
-_MARKUP = re.compile(r"^(?:[\s*#>]|&emsp;|&nbsp;)+|(?:[\s*#]|&emsp;|&nbsp;)+$")
+_MARKUP = re.compile(
+    r"^(?:[\s*#>]|&emsp;|&nbsp;|<[A-Za-z][^<>\r\n]{0,1000}>)+|(?:[\s*#]|&emsp;|&nbsp;|</[A-Za-z]{1,10}>)+$"
+)
 # 主送机关: ends in a colon, holds no sentence and no lead-in (通知如下：)
 _ADDRESSEE_MAX = 120
 _CLAUSE_END = re.compile(r"[。！？!?；;]")
@@ -74,6 +84,9 @@ def assign(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     index = _front(tokens, 0, out)
     zone = "body"
+    tail = len(tokens)  # where the run of residue and metadata that ends the text begins
+    while tail > index and tokens[tail - 1].type in _TRAILING:
+        tail -= 1
     listing = False  # in a list of 附件1：… lines
     while index < len(tokens):
         token = tokens[index]
@@ -99,7 +112,9 @@ def assign(tokens: list[Token]) -> list[Token]:
                 token = retype(token, "TEXT")  # below the 版记 these are plain text
             out.append(token)
             continue
-        if kind in _NOT_IN_BODY or (kind == "REMARK" and zone == "body"):
+        if kind in _NOT_IN_BODY or (kind == "REMARK" and zone == "body") or (
+            kind in _AROUND and zone == "body" and index <= tail
+        ):
             token = retype(token, "TEXT")
         elif kind == "DATE":
             _mark_signature(out)
@@ -141,7 +156,7 @@ def _front(
             index += 2
         elif kind in _WRAPPED_DOC_NUMBER:  # half of one, alone: a line of text
             tokens[index] = retype(token, "TEXT")
-        elif kind in _FRONT_PASS and not (appendix and kind in HEADER):
+        elif kind in _FRONT_PASS and not _kept_out(kind, appendix=appendix, addressed=addressed):
             out.append(token)
             index += 1
             titled = titled or kind == "SALUTATION"  # no title below a salutation
@@ -156,6 +171,10 @@ def _front(
         ):
             out.append(token)  # a speaker's name, or a partial date (（2024年12月）)
             index += 1
+        elif kind == "TEXT" and not titled and (repeat := _repeated_at(tokens, index)):
+            for above in tokens[index:repeat]:  # a page's header and what follows it
+                out.append(above if above.type in _KEPT_ABOVE_TITLE else retype(above, "RESIDUE_LINE"))
+            index = repeat
         elif kind == "TEXT" and not titled and not addressed and _is_title_line(shape(token), True):
             index = _take_title(tokens, index, out)
             titled = True
@@ -166,6 +185,36 @@ def _front(
         else:
             break
     return index
+
+
+def _repeated_at(tokens: list[Token], index: int) -> int:
+    """Where a title-like line at ``index`` stands again a few lines below (alone, or
+    split over two lines), else 0. The first is a web page's or a database's header:
+    the document's own title is the later one."""
+    key = _compare_form(tokens[index])
+    if not _is_title_line(shape(tokens[index]), True) or len(key) < _REPEAT_MIN:
+        return 0
+    for probe in range(index + 1, min(index + _REPEAT_WINDOW, len(tokens))):
+        if tokens[probe].type != "TEXT":
+            continue
+        form = _compare_form(tokens[probe])
+        following = next((t for t in tokens[probe + 1:probe + 3] if t.type != "BLANK"), None)
+        if form == key or (
+            following is not None and following.type == "TEXT" and form + _compare_form(following) == key
+        ):
+            return probe
+    return 0
+
+
+def _compare_form(token: Token) -> str:
+    """The line as compared with another: its words, in their compatibility forms."""
+    return "".join(unicodedata.normalize("NFKC", shape(token)).split())
+
+
+def _kept_out(kind: str, *, appendix: bool, addressed: bool) -> bool:
+    """Lines the front does not take here: a 版头 in an attachment, page furniture
+    below the 主送机关 (the body has begun)."""
+    return (appendix and kind in HEADER) or (addressed and kind in _AROUND)
 
 
 def _wrapped_doc_number(tokens: list[Token], index: int) -> bool:
@@ -183,7 +232,8 @@ def _web_page_item(tokens: list[Token], index: int, out: list[Token], *, titled:
         or (previous is not None and previous.type == "BREADCRUMB")
     )
     return breadcrumb or (
-        previous is not None and previous.type == "RESIDUE_LINE" and previous.strip().endswith(_COLONS)
+        previous is not None and previous.type in ("RESIDUE_LINE", "WEB_FURNITURE")
+        and previous.strip().endswith(_COLONS)
     )
 
 

@@ -70,11 +70,11 @@ def test_markdown_keeps_every_character_in_order(doc: Document) -> None:
 
 def test_markdown_of_a_notice() -> None:
     doc = parse("关于做好XX工作的通知\n各部门：\n一、总体要求\n（一）指导思想。一是**，二是xx。\n"
-                "1. 坚持\n（1）细化\n①分解\n⑴更细\n特此通知。\n")
+                "1. 坚持\n（1）细化\n①分解\n一是更细\n特此通知。\n")
     assert doc.to_markdown() == (
         "# 关于做好XX工作的通知\n\n各部门：\n\n## 一、总体要求\n\n### （一）指导思想。\n\n"
         "一是\\*\\*，二是xx。\n\n#### 1. 坚持\n\n##### （1）细化\n\n###### ①分解\n\n"
-        "⑴更细\n\n特此通知。\n")
+        "**一是更细**\n\n特此通知。\n")
 
 
 @given(st.text(alphabet="一二、。（）()[]1.#*-+>_<&`!\\ \n甲乙xX", max_size=60))

@@ -151,3 +151,25 @@ def test_a_doc_number_wrapped_after_its_bracket() -> None:
     assert body[1:] == [("paragraph", "正文。"), ("paragraph", "X府发〔"), ("paragraph", "２０２２〕８号")]
     alone = roles("X府发〔\n\n关于印发方案的通知\n各市人民政府：\n正文。\n")
     assert [kind for kind, _ in alone] == ["title", "addressee", "paragraph"]
+
+
+def test_signature_and_date_wrapped_in_html_or_bold() -> None:
+    doc = parse_checked(
+        "关于安全检查的通知\n正文。\n<p style=\"text-align:right\">安全生产委员会办公室</p>\n"
+        "<p style=\"text-align:right\">2024年4月15日</p>\n")
+    assert [s.text for s in doc.signature] == ["安全生产委员会办公室"]
+    assert doc.date is not None and doc.date.text == "2024年4月15日"
+    doc = parse_checked("关于工作的报告\n正文。\n**特此报告。**\n\n**财付通公司**\n\n**2026 年 1 月 14 日**\n")
+    assert doc.closing is not None and doc.closing.text == "特此报告。"
+    assert doc.date is not None and doc.date.text == "2026 年 1 月 14 日"
+
+
+def test_dates_with_mixed_digits_and_without_a_day() -> None:
+    for date in ("二0二四年五月十二日", "二O二四年五月十二日", "二○一一年二月二十三日", "2024年12月"):
+        got = roles(f"关于表彰的决定\n正文。\n{date}\n")
+        assert got[-1] == ("date", date)
+
+
+def test_a_sentence_opening_with_a_date_is_no_date() -> None:
+    assert roles("关于表彰的决定\n正文。\n2024年12月，我们召开了会议。\n")[-1][0] == "paragraph"
+    assert roles("关于表彰的决定\n正文。\n<p>正文结束</p>\n")[-1][0] == "paragraph"

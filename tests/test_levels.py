@@ -116,3 +116,53 @@ def test_closing_formulas(line: str) -> None:
 @pytest.mark.parametrize("line", ["谢谢大家的支持，我们继续努力。", "特此通知各单位做好准备。"])
 def test_sentences_that_merely_start_like_a_formula(line: str) -> None:
     assert parse_checked(line + "\n").closing is None
+
+
+@pytest.mark.parametrize("marker, family, ordinal", [
+    ("1﹒", "ar_dot", 1), ("⒉", "ar_dot", 2), ("⑶", "ar_paren", 3), ("㈣", "cn_paren", 4),
+    ("四 、", "cn_dun", 4), ("五 ", "cn_dun", 5),
+])
+def test_compatibility_forms_of_markers(marker: str, family: str, ordinal: int) -> None:
+    (section,) = parse_checked(marker + "总则\n").sections
+    assert (section.marker.text, section.marker.family, section.marker.ordinal) == (marker, family, ordinal)
+
+
+def test_decimal_outline_below_its_number() -> None:
+    got = levels("一、申请资料", "1.报案", "1.1支持在线提交", "1.1.1 邮寄", "1.2 现场提交", "2.承诺函")
+    assert [lv for _, lv in got] == [1, 2, 3, 4, 3, 2]
+
+
+@pytest.mark.parametrize("line", ["1.5亿元用于补贴。", "2.3%的企业上云。", "2.5万人参加。", "0.5个百分点。"])
+def test_numbers_with_a_decimal_point_open_no_section(line: str) -> None:
+    assert levels("一、概况", line) == [("一、", 1)]
+
+
+def test_half_bracket_numbers_below_paren_numbers() -> None:
+    assert levels("（1）细化", "1）更细", "2）再细", "（2）另项") == [
+        ("（1）", 1), ("1）", 2), ("2）", 2), ("（2）", 1)
+    ]
+
+
+def test_parts_above_the_ladder() -> None:
+    assert levels("第一部分 总体要求", "一、指导思想", "第二部分 主要任务", "一、任务") == [
+        ("第一部分", 1), ("一、", 2), ("第二部分", 1), ("一、", 2)
+    ]
+
+
+def test_spoken_ordinals_open_speech_sections() -> None:
+    doc = parse_checked("第一点，起草背景\n第二个方面呢，形势\n第三个是挑战\n第四，措施\n")
+    assert [(s.marker.text, s.marker.family, s.marker.ordinal) for s in doc.sections] == [
+        ("第一点，", "di", 1), ("第二个方面呢，", "di", 2), ("第三个是", "di", 3), ("第四，", "di", 4)
+    ]
+
+
+@pytest.mark.parametrize("line", ["第一个方面的问题是资金。", "第一次会议在北京召开。", "第一书记要驻村。"])
+def test_ordinal_words_in_a_sentence_open_no_section(line: str) -> None:
+    assert levels(line) == []
+
+
+def test_emoji_before_a_heading_is_its_prefix() -> None:
+    (section,) = parse_checked("📊 **一、全年核心指标**\n正文。\n").sections
+    assert (section.marker.text, section.marker.prefix, section.heading_text) == (
+        "一、", "📊 **", "全年核心指标")
+    assert parse_checked("📊 一年来的数据\n").sections == []

@@ -1,0 +1,76 @@
+"""Metadata above the title or after the text (信息公开 tables, front matter), page
+furniture around the text, and a title a page's header repeats."""
+
+from __future__ import annotations
+
+from gongwen import Metadata, Placeholder
+from tests.conftest import parse_checked
+
+
+def kinds(text: str) -> list[str]:
+    return [node.type for node in parse_checked(text).children if node.type != "blank"]
+
+
+def test_government_site_table_above_the_title() -> None:
+    doc = parse_checked(
+        "索 引 号 640323004/2022-00062 发文时间 2021-10-22\n发布机构 盐池县教体局 文 号\n"
+        "标 题: 关于答复的函\n关于答复的函\n各委员：\n正文。\n")
+    assert kinds(doc.to_text())[:4] == ["metadata", "metadata", "metadata", "title"]
+    assert doc.title is not None and doc.title.text == "关于答复的函"
+    assert doc.metadata == {"索引号": "640323004/2022-00062", "成文日期": "2021-10-22",
+                            "发布机构": "盐池县教体局", "标题": "关于答复的函"}
+    first = doc.children[0]
+    assert isinstance(first, Metadata)
+    assert [(f.key.text, f.value.text) for f in first.fields] == [
+        ("索 引 号", " 640323004/2022-00062 "), ("发文时间", " 2021-10-22\n")]
+
+
+def test_pipe_table_and_bracketed_labels() -> None:
+    doc = parse_checked("发文机关 | 周口市人民政府 | 成文日期 | 2011-03-01 |\n"
+                        "[ 索引号 ] 0001/2024 [ 发文字号 ] 周政〔2011〕5号\n"
+                        "周口市人民政府\n关于对市消防支队的嘉奖令\n正文。\n")
+    assert doc.metadata == {"发文机关": "周口市人民政府", "成文日期": "2011-03-01",
+                            "索引号": "0001/2024", "发文字号": "周政〔2011〕5号"}
+    assert not any(isinstance(n, Placeholder) for n in doc.walk())  # [ 索引号 ] is a label
+    assert doc.title is not None and doc.title.text == "周口市人民政府\n关于对市消防支队的嘉奖令"
+
+
+def test_metadata_after_the_text() -> None:
+    doc = parse_checked("关于表彰的决定\n正文。\n2011年2月23日\n\n索引号：001 发文字号：宛政〔2011〕7号\n")
+    assert kinds(doc.to_text())[-1] == "metadata"
+    assert doc.metadata["发文字号"] == "宛政〔2011〕7号"
+
+
+def test_in_the_body_such_lines_are_text() -> None:
+    text = ("关于统计工作的通知\n各单位：\n来源：国家统计局\n中\n发布机构要加强审核。\n"
+            "成文日期 另行通知。\n正文。\n")
+    assert kinds(text) == ["title", "addressee"] + ["paragraph"] * 5
+
+
+def test_furniture_around_the_text() -> None:
+    text = "【字体：大 中 小】\n打印 关闭\n关于统计工作的通知\n正文。\n\n分享\n打印 | 关闭\n"
+    assert kinds(text) == ["artifact", "artifact", "title", "paragraph", "artifact", "artifact"]
+
+
+def test_a_label_without_separator_is_no_field() -> None:
+    assert kinds("标题要简洁\n") == ["title"]
+    assert kinds("正文。\n有效性要评估。\n") == ["paragraph", "paragraph"]
+
+
+def test_the_document_title_is_the_repeat_below_a_page_header() -> None:
+    doc = parse_checked("关于印发考评办法的通知\n发布日期：2022-06-01\n浏览次数：12\n"
+                        "关于印发考评办法的通知\n各旗县区：\n正文。\n")
+    assert kinds(doc.to_text())[:5] == ["artifact", "metadata", "artifact", "title", "addressee"]
+    assert doc.title is not None and doc.title.line == 4
+
+
+def test_a_header_on_one_line_repeats_a_title_of_two() -> None:
+    doc = parse_checked("国务院关于同意迁移的批复\n跳转到导航\n国务院\n关于同意迁移的批复\n"
+                        "安徽省人民政府：\n")
+    assert doc.title is not None and doc.title.text == "国务院\n关于同意迁移的批复"
+    assert kinds(doc.to_text())[:2] == ["artifact", "artifact"]
+
+
+def test_a_different_line_under_the_title_is_no_repeat() -> None:
+    doc = parse_checked("关于开展检查的通知\n关于开展检查工作的补充说明\n正文。\n")
+    assert doc.title is not None and doc.title.line == 1
