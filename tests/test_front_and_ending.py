@@ -159,7 +159,8 @@ def test_signature_and_date_wrapped_in_html_or_bold() -> None:
         "<p style=\"text-align:right\">2024年4月15日</p>\n")
     assert [s.text for s in doc.signature] == ["安全生产委员会办公室"]
     assert doc.date is not None and doc.date.text == "2024年4月15日"
-    doc = parse_checked("关于工作的报告\n正文。\n**特此报告。**\n\n**财付通公司**\n\n**2026 年 1 月 14 日**\n")
+    doc = parse_checked("关于工作的报告\n正文。\n**特此报告。**\n\n**财付通公司**\n\n"
+                        "**2026 年 1 月 14 日**\n")
     assert doc.closing is not None and doc.closing.text == "特此报告。"
     assert doc.date is not None and doc.date.text == "2026 年 1 月 14 日"
 
