@@ -38,8 +38,13 @@ _AROUND = frozenset({"WEB_FURNITURE", "METADATA"})
 _FRONT_PASS = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB", "BOM", "SALUTATION"}) | HEADER | _AROUND
 _TRAILING = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB"}) | _AROUND
 _KEPT_ABOVE_TITLE = frozenset({"BLANK", "METADATA", "BOM"}) | HEADER
+_FIELD_LINES_MAX = 3  # short lines between a title and its 主送机关
+_FIELD_MAX = 20
 _REPEAT_WINDOW = 12  # lines between a page's header and the document's own title
 _REPEAT_MIN = 4  # characters: shorter lines repeat by chance
+_TITLE_MIN_IN_HEADER = 8
+_SITE_SUFFIX = ("-", "_", "|", "(")
+_DASHES = re.compile(r"[—–－‐-]+")
 _ITEM_MARKERS = frozenset({"AR_DOT", "AR_DUN", "CN_DUN", "CN_PAREN", "AR_PAREN"})
 
 # A title line: short, no sentence inside, not ending like a clause. Subtitles
@@ -49,10 +54,11 @@ _LONG_TITLE_MAX = 150  # …关于印发《…》的通知 runs long, but it nam
 _TITLE_LINES_MAX = 4
 _TITLE_GAP_MAX = 2  # blank lines allowed between two title lines
 _NOT_TITLE_END = tuple("。；：，、,;:")
-# A line holding only a date, or opening with a full date (a 题注 such as
-# 2022年6月6日 …令第2号公布), is not a title line.
+# A line holding only a date (2024年12月, （2023年度）), or opening with a full date (a
+# 题注 such as 2022年6月6日 …令第2号公布), is not a title line; 2024年工作要点 is one.
 _DATE_LED = re.compile(
-    r"^[（(]?(?:[0-9０-９]{4}|[一二三四五六七八九〇○零]{4})\s?年[^\s）)]{0,8}[）)]?$"
+    r"^[（(]?(?:[0-9０-９]{4}|[一二三四五六七八九〇○零]{4})\s?年"
+    r"(?:度|[0-9０-９一二三四五六七八九十]{1,2}\s?月(?:[0-9０-９一二三四五六七八九十]{1,3}\s?日)?)?[）)]?$"
     r"|^[（(]?[0-9０-９]{4}\s?年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日"
 )
 _SUBTITLE_DASH = ("——", "──", "--")
@@ -160,8 +166,9 @@ def _front(
             out.append(token)
             index += 1
             titled = titled or kind == "SALUTATION"  # no title below a salutation
-        elif kind == "DATE":
-            out.append(retype(token, "TITLE_DATE"))
+        elif kind == "DATE":  # under the title a date of the document; right above it, a page's
+            above = not titled and _title_below(tokens, index)
+            out.append(retype(token, "RESIDUE_LINE" if above else "TITLE_DATE"))
             index += 1
         elif kind == "TEXT" and titled and _is_subtitle(shape(token)):
             out.append(retype(token, "TITLE"))  # ——在…上的讲话, apart from its title
@@ -172,12 +179,22 @@ def _front(
             out.append(token)  # a speaker's name, or a partial date (（2024年12月）)
             index += 1
         elif kind == "TEXT" and not titled and (repeat := _repeated_at(tokens, index)):
-            for above in tokens[index:repeat]:  # a page's header and what follows it
+            # a page's header: residue, and so is the furniture between it and the title
+            # (when a 令 with its 令号 and 署名 stands between, only the header is)
+            between = tokens[index:repeat]
+            end = repeat if all(_furniture_like(t) for t in between[1:]) else index + 1
+            for above in tokens[index:end]:
                 out.append(above if above.type in _KEPT_ABOVE_TITLE else retype(above, "RESIDUE_LINE"))
-            index = repeat
+            index = end
+        elif kind == "TEXT" and not titled and _issuer_above_title(tokens, index):
+            out.append(retype(token, "ISSUER"))  # XX市公安局通知 above 关于…的通知
+            index += 1
         elif kind == "TEXT" and not titled and not addressed and _is_title_line(shape(token), True):
             index = _take_title(tokens, index, out)
             titled = True
+        elif kind == "TEXT" and titled and not addressed and (end := _fields_above_the_text(tokens, index)):
+            out.extend(tokens[index:end])  # 国家环保局 / 复函 above a 主送机关 or 令号
+            index = end
         elif kind == "TEXT" and not addressed and (end := _addressee_end(tokens, index)):
             out.append(_merge(tokens[index:end], "ADDRESSEE"))
             index = end
@@ -199,16 +216,69 @@ def _repeated_at(tokens: list[Token], index: int) -> int:
             continue
         form = _compare_form(tokens[probe])
         following = next((t for t in tokens[probe + 1:probe + 3] if t.type != "BLANK"), None)
-        if form == key or (
+        if form == key or _page_title_of(key, form) or (
             following is not None and following.type == "TEXT" and form + _compare_form(following) == key
         ):
             return probe
     return 0
 
 
+def _title_below(tokens: list[Token], index: int) -> bool:
+    below = next((t for t in tokens[index + 1:index + 2 + _TITLE_GAP_MAX] if t.type != "BLANK"), None)
+    return below is not None and below.type == "TEXT" and _is_title_line(shape(below), True)
+
+
+def _issuer_above_title(tokens: list[Token], index: int) -> bool:
+    """A line naming an organ and a type (XX市公安局治安支队通知) right above a title of
+    the same type that opens with 关于: the 发文机关标志."""
+    text = shape(tokens[index])
+    kind = kind_of_title(text)
+    below = next((t for t in tokens[index + 1:index + 1 + _TITLE_GAP_MAX + 1] if t.type != "BLANK"), None)
+    if kind is None or below is None or below.type != "TEXT" or "关于" in text:
+        return False
+    title = shape(below)
+    return "关于" in title and kind_of_title(title) == kind and _is_title_line(title, True)
+
+
+def _fields_above_the_text(tokens: list[Token], index: int) -> int:
+    """Below the title, the end of a few short lines (a database's issuer and type
+    fields, a 命令's organ) that stand above a 主送机关 or a 发文字号; else 0."""
+    probe = index
+    while probe < min(index + _FIELD_LINES_MAX * 2, len(tokens)):
+        token = tokens[probe]
+        if token.type == "DOC_NUMBER" or (token.type == "TEXT" and _addressee_end(tokens, probe)):
+            return probe if probe > index else 0
+        text = shape(token)
+        if token.type == "TEXT" and not (0 < len(text) <= _FIELD_MAX and not _NOT_SIGNATURE.search(text)):
+            return 0
+        if token.type not in ("TEXT", "BLANK"):
+            return 0
+        probe += 1
+    return 0
+
+
+def _furniture_like(token: Token) -> bool:
+    """A line a page's header may carry: no sentence, no part of a 公文."""
+    if token.type != "TEXT":
+        return token.type in _KEPT_ABOVE_TITLE or token.type in _TRAILING
+    text = shape(token)
+    return len(text) <= _TITLE_MAX and not _CLAUSE_END.search(text)
+
+
 def _compare_form(token: Token) -> str:
-    """The line as compared with another: its words, in their compatibility forms."""
-    return "".join(unicodedata.normalize("NFKC", shape(token)).split())
+    """The line as compared with another: its words, in their compatibility forms, any
+    dash as -."""
+    return _DASHES.sub("-", "".join(unicodedata.normalize("NFKC", shape(token)).split()))
+
+
+def _page_title_of(header: str, title: str) -> bool:
+    """Whether ``header`` is a web page's title made of ``title``: an author before a
+    colon (张三:…), a site or a note after it (… - 某网, …(全文1896字))."""
+    at = header.find(title)
+    if len(title) < _TITLE_MIN_IN_HEADER or at < 0:
+        return False
+    before, after = header[:at], header[at + len(title):]
+    return (not before or before.endswith(_COLONS)) and (not after or after.startswith(_SITE_SUFFIX))
 
 
 def _kept_out(kind: str, *, appendix: bool, addressed: bool) -> bool:
@@ -262,8 +332,9 @@ def _take_title(tokens: list[Token], index: int, out: list[Token]) -> int:
         gap = probe
         while gap < len(tokens) and tokens[gap].type == "BLANK" and gap - probe < _TITLE_GAP_MAX:
             gap += 1
-        if gap < len(tokens) and tokens[gap].type == "TEXT" and _is_title_line(
-            shape(tokens[gap]), False
+        # (a line wholly in brackets is lexed as a 附注: （2021—2023年） goes on a title)
+        if gap < len(tokens) and tokens[gap].type in ("TEXT", "REMARK") and _continues_title(
+            shape(lines[-1]), shape(tokens[gap])
         ):
             lines.extend(tokens[probe:gap + 1])
             end = probe = gap + 1
@@ -271,6 +342,15 @@ def _take_title(tokens: list[Token], index: int, out: list[Token]) -> int:
             break
     out.append(_merge(lines, "TITLE"))
     return end
+
+
+def _continues_title(last: str, text: str) -> bool:
+    """Whether ``text`` goes on with a title whose last line so far is ``last``: once a
+    line has named the document's type (…的复函), only a subtitle (——…) or a note in
+    brackets ((修订征求意见稿), （2021—2023年）) does."""
+    if kind_of_title(last) is not None and not text.startswith((*_SUBTITLE_DASH, "（", "(")):
+        return False
+    return _is_title_line(text, False)
 
 
 def _is_title_line(text: str, first: bool) -> bool:

@@ -174,3 +174,60 @@ def test_dates_with_mixed_digits_and_without_a_day() -> None:
 def test_a_sentence_opening_with_a_date_is_no_date() -> None:
     assert roles("关于表彰的决定\n正文。\n2024年12月，我们召开了会议。\n")[-1][0] == "paragraph"
     assert roles("关于表彰的决定\n正文。\n<p>正文结束</p>\n")[-1][0] == "paragraph"
+
+
+def test_an_organ_and_type_above_a_title_of_that_type_is_the_issuer() -> None:
+    got = roles("XX市公安局治安支队通知\n\n关于加强巡逻的通知\n\n各派出所：\n正文。\n")
+    assert [kind for kind, _ in got][:3] == ["issuer", "title", "addressee"]
+    near = roles("市政府工作报告\n\n2024年工作要点\n正文。\n")  # not 关于…, not the same type
+    assert near[0] == ("title", "市政府工作报告")
+
+
+def test_titles_may_open_with_a_year() -> None:
+    assert roles("2024年工作要点\n一、总体要求\n")[0] == ("title", "2024年工作要点")
+    assert roles("2024年12月\n正文。\n")[0][0] == "date"
+
+
+def test_a_title_naming_its_type_takes_no_more_lines() -> None:
+    got = roles("关于排污许可证核发权限问题的复函\n国家环保局\n复函\n重庆市环境保护局:\n正文。\n")
+    assert got[:4] == [("title", "关于排污许可证核发权限问题的复函"), ("paragraph", "国家环保局"),
+                       ("paragraph", "复函"), ("addressee", "重庆市环境保护局:")]
+    got = roles("关于印发行动计划的通知\n（2021—2023年）\n各市：\n")  # a note in brackets goes on
+    assert got[0] == ("title", "关于印发行动计划的通知\n（2021—2023年）")
+
+
+def test_order_number_and_organ_of_a_decree() -> None:
+    doc = parse_checked("上海市人民政府令\n\n（第19号）\n\n《管理办法》已经市政府常务会议通过，现予公布。\n"
+                        "市长　应勇\n2019年8月12日\n")
+    assert [n.type for n in doc.children if n.type != "blank"][:2] == ["issuer", "doc_number"]
+    assert doc.doc_number is not None and doc.doc_number.text == "（第19号）"
+    assert [s.text for s in doc.signature] == ["市长　应勇"]
+    got = roles("关于控制尘污染的通告\n\n重庆市人民政府\n\n渝府令第 121 号\n\n正文。\n")
+    assert got[1:3] == [("paragraph", "重庆市人民政府"), ("doc_number", "渝府令第 121 号")]
+    assert roles("关于表彰的决定\n正文。\n第19号\n")[-1] == ("paragraph", "第19号")  # in the body
+
+
+def test_a_page_title_holding_the_title_is_residue() -> None:
+    got = roles("张三:在市人大会议上的讲话(全文1896字)\n\n在市人大会议上的讲话\n张三\n2020年06月24日\n"
+                "各位代表：\n")
+    assert [kind for kind, _ in got] == ["artifact", "title", "paragraph", "date", "salutation"]
+    near = roles("关于印发《考评办法》的通知\n各旗县区：\n正文。\n考评办法\n")
+    assert near[0][0] == "title"
+
+
+def test_a_date_above_the_title_is_the_page_s() -> None:
+    got = roles("2023年01月13日\n关于情况的通报\n2023年01月13日\n各单位：\n")
+    assert [kind for kind, _ in got] == ["artifact", "title", "date", "addressee"]
+
+
+def test_closing_formulas_of_letters_requests_and_meetings() -> None:
+    for formula in ("专此答复。", "特此请示。", "以上请示妥否,请批示。", "今天的会议到此结束，谢谢大家。",
+                    "我的汇报到此结束，感谢大家聆听。"):
+        assert roles(f"关于事项的函\n正文。\n{formula}\n")[-1] == ("closing", formula)
+    assert roles("关于事项的函\n正文。\n以上请示的内容已经研究同意并报送上级机关审核后执行。\n")[-1][0] == "paragraph"
+
+
+def test_attachment_named_after_hou_fu() -> None:
+    doc = parse_checked("关于转发通报的通知\n正文。\n后附：《关于开工第一课的通报》。\n")
+    (note,) = [n for n in doc.children if n.type == "attachment_note"]
+    assert [item.text for item in note.items] == ["《关于开工第一课的通报》。"]
