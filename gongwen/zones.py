@@ -167,8 +167,8 @@ def _front(
             index += 1
             titled = titled or kind == "SALUTATION"  # no title below a salutation
         elif kind == "DATE":  # under the title a date of the document; right above it, a page's
-            above = not titled and _title_below(tokens, index)
-            out.append(retype(token, "RESIDUE_LINE" if above else "TITLE_DATE"))
+            page_date = not titled and _title_below(tokens, index)
+            out.append(retype(token, "RESIDUE_LINE" if page_date else "TITLE_DATE"))
             index += 1
         elif kind == "TEXT" and titled and _is_subtitle(shape(token)):
             out.append(retype(token, "TITLE"))  # ——在…上的讲话, apart from its title

@@ -224,7 +224,8 @@ def test_closing_formulas_of_letters_requests_and_meetings() -> None:
     for formula in ("专此答复。", "特此请示。", "以上请示妥否,请批示。", "今天的会议到此结束，谢谢大家。",
                     "我的汇报到此结束，感谢大家聆听。"):
         assert roles(f"关于事项的函\n正文。\n{formula}\n")[-1] == ("closing", formula)
-    assert roles("关于事项的函\n正文。\n以上请示的内容已经研究同意并报送上级机关审核后执行。\n")[-1][0] == "paragraph"
+    sentence = "以上请示的内容已经研究同意并报送上级机关审核后执行。"
+    assert roles(f"关于事项的函\n正文。\n{sentence}\n")[-1][0] == "paragraph"
 
 
 def test_attachment_named_after_hou_fu() -> None:
