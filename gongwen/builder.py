@@ -55,13 +55,15 @@ from gongwen.tokens import new_token
 
 @dataclass(slots=True)
 class AppendixDraft:
-    label: Text
+    label: Text | None
     children: list[Block | Draft]
+    start: int
     end: int
+    line: int
 
     def build(self, parent_path: tuple[str, ...]) -> Appendix:
         return Appendix.assemble(
-            start=self.label.start, end=self.end, line=self.label.line, label=self.label,
+            start=self.start, end=self.end, line=self.line, label=self.label,
             children=build_blocks(self.children),
         )
 
@@ -180,11 +182,17 @@ class TreeBuilder:
                                        line=span["line"], label=label, items=items)
 
     def appendix(self, children: list[object]) -> AppendixDraft:
-        token, *rest = children
-        assert isinstance(token, Token)
-        label = Text.assemble(**_span(token), text=str(token))
-        blocks = _blocks(rest)
-        return AppendixDraft(label, blocks, blocks[-1].end if blocks else label.end)
+        first = children[0]
+        if isinstance(first, Token):  # 附件1
+            label: Text | None = Text.assemble(**_span(first), text=str(first))
+            blocks = _blocks(children[1:])
+            span = _span(first)
+        else:  # a document the text issues: no label, its title first
+            label, blocks = None, _blocks(children)
+            assert isinstance(first, Title)
+            span = {"start": first.start, "end": first.end, "line": first.line}
+        end = blocks[-1].end if blocks else span["end"]
+        return AppendixDraft(label, blocks, span["start"], end, span["line"])
 
     def heading(self, children: list[Token]) -> tuple[Heading, bool]:
         (token,) = children
@@ -220,6 +228,7 @@ _NOTE_LABEL = re.compile(r"[^：:]*[：:][ \t\u3000]*")  # 附件：
 _LINES: dict[str, type[_Line]] = {
     "TITLE": Title, "ADDRESSEE": Addressee, "SALUTATION": Salutation, "CLOSING": Closing,
     "SIGNATURE": Signature, "DATE": DateLine, "TITLE_DATE": DateLine, "REMARK": Remark,
+    "ISSUED_TITLE": Title,
     "COPY_TO": CopyTo, "IMPRINT": Imprint, "COPY_NUMBER": CopyNumber, "SECRECY": Secrecy,
     "URGENCY": Urgency, "ISSUER": Issuer, "DOC_NUMBER": DocNumber,
 }

@@ -38,6 +38,7 @@ SECTION_MARKERS = frozenset({
 # Markers that may open a line and go on as an inline list (二是 later on the line).
 _LIST_OPENERS = frozenset({"DI", "SHI", "YAO", "ADVERB", "CIRCLED"})
 _PLAIN = frozenset({"TEXT", "BLANK"})
+_AT_LINE_START = "(?<![^\r\n\ufeff])"
 # After these the grammar wants one paragraph (an article's first 款, a run-in body).
 _BEFORE_PARAGRAPH = frozenset({"ARTICLE", "RUN_IN_HEADING"})
 
@@ -53,7 +54,23 @@ class LineLexer:
     def __init__(self, terminals: Collection[TerminalDef]) -> None:
         ordered = sorted(terminals, key=lambda t: (
             -t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
-        self.pattern = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in ordered))
+        # Terminals in a row that begin at a line start (document.lark's _LINE_START)
+        # share one test of it: the same tokens, one lookbehind per line instead of
+        # one per terminal.
+        alternatives: list[str] = []
+        run: list[str] = []
+        for terminal in ordered:
+            regexp = terminal.pattern.to_regexp()
+            if regexp.startswith(_AT_LINE_START):
+                run.append(f"(?P<{terminal.name}>{regexp[len(_AT_LINE_START):]})")
+                continue
+            if run:
+                alternatives.append(f"{_AT_LINE_START}(?:{'|'.join(run)})")
+                run = []
+            alternatives.append(f"(?P<{terminal.name}>{regexp})")
+        if run:
+            alternatives.append(f"{_AT_LINE_START}(?:{'|'.join(run)})")
+        self.pattern = re.compile("|".join(alternatives))
 
     def tokens(self, text: str) -> list[Token]:
         tokens = [new_token(m.lastgroup or "", m.group(), m.start()) for m in self.pattern.finditer(text)]
@@ -75,7 +92,7 @@ class LinePatterns:
     _NEVER = re.compile(r"(?!)")
 
     def __init__(self) -> None:
-        self.lead = self.heading_end = self.meta_key = self._NEVER
+        self.lead = self.heading_end = self.meta_key = self.issued_name = self._NEVER
 
     def lead_length(self, marker: str) -> int:
         """Length of what precedes the marker on its line (indentation, residue)."""
@@ -89,7 +106,7 @@ class PostLexer(PostLex):
     always_accept = (
         "HEADING", "RUN_IN_HEADING", "TITLE", "TITLE_DATE", "ADDRESSEE", "SIGNATURE",
         "ATTACHMENT_ITEM", "PLAIN", "LEAD", "HEADING_END", "APPENDIX_TITLED",
-        "DOC_NUMBER_HEAD", "DOC_NUMBER_TAIL", "META_KEY",
+        "DOC_NUMBER_HEAD", "DOC_NUMBER_TAIL", "META_KEY", "ISSUED_NAME", "ISSUED_TITLE",
     )
 
     def __init__(self, patterns: LinePatterns) -> None:
@@ -99,7 +116,7 @@ class PostLexer(PostLex):
         line = 1
         run: list[Token] = []
         previous = ""
-        for token in self._cut(_drained(assign(list(stream)))):
+        for token in self._cut(_drained(assign(list(stream), self.patterns.issued_name))):
             token.line = line
             line += token.count("\n") + token.count("\r") - token.count("\r\n")
             if token.type in _PLAIN and previous not in _BEFORE_PARAGRAPH:

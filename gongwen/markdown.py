@@ -49,7 +49,8 @@ def _blocks(blocks: Sequence[Node]) -> Iterator[str]:
             yield _heading(block)
             yield from _blocks(block.children)
         elif isinstance(block, Appendix):
-            yield from _paragraphs(block.label)
+            if block.label is not None:
+                yield from _paragraphs(block.label)
             yield from _blocks(block.children)
         else:  # every other part, a 附件说明 included: its lines as paragraphs
             yield from _paragraphs(block)

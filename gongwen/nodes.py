@@ -431,15 +431,18 @@ class Section(Node):
 
 
 class Appendix(Node):
-    """An attachment itself (附件1 with its own title and body), a part of its own."""
+    """An attachment itself (附件1 with its own title and body), or a document the text
+    issues (the 办法 under 关于印发《…办法》的通知): a part of its own."""
 
     type: Literal["appendix"] = "appendix"
-    label: Text
-    """附件1 as written, with its line break (附件二： alone when the title follows on its line)."""
+    label: Text | None
+    """附件1 as written, with its line break (附件二： alone when the title follows on its
+    line); None for an issued document, which opens with its title."""
     children: list[Block]
 
     def child_nodes(self) -> Iterator[Node]:
-        yield self.label
+        if self.label is not None:
+            yield self.label
         yield from self.children
 
     @property
@@ -454,14 +457,16 @@ class Appendix(Node):
     @property
     def heading_text(self) -> str:
         """Its label and title on one line: 附件1 重点项目清单, 附件二：承诺函."""
-        label = self.label.text.strip()
-        if self.title is None:
-            return label
+        label = self.label.text.strip() if self.label is not None else ""
+        if self.title is None or not label:
+            return label or (self.title.text.replace("\n", "") if self.title else "")
         return label + ("" if label.endswith(("：", ":")) else " ") + self.title.text.replace("\n", "")
 
     @property
     def number(self) -> int | None:
-        """The attachment's number (附件2 → 2); None for a lone 附件."""
+        """The attachment's number (附件2 → 2); None for a lone 附件 or an issued document."""
+        if self.label is None:
+            return None
         digits = self.label.text.strip().removeprefix("附件").strip(" \t：:")
         return ordinal_of(digits) if digits else None
 

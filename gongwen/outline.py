@@ -19,7 +19,7 @@ def outline_data(doc: Document) -> dict[str, Any]:
         "kind": doc.kind,
         "sections": [_entry(s) for s in doc.sections],
         "attachments": [
-            {"label": a.label.text.strip(), "title": a.title.text if a.title else None,
+            {"label": a.label.text.strip() if a.label else None, "title": a.title.text if a.title else None,
              "line": a.line, "sections": [_entry(s) for s in a.sections]}
             for a in doc.children if isinstance(a, Appendix)
         ],

@@ -34,6 +34,7 @@ class _Engine:
         patterns.lead = terminal_regex(compiled, "LEAD")
         patterns.heading_end = terminal_regex(compiled, "HEADING_END")
         patterns.meta_key = terminal_regex(compiled, "META_KEY")
+        patterns.issued_name = terminal_regex(compiled, "ISSUED_NAME")
         self.lexer = LineLexer(compiled.terminals)
         self.lalr = LALRParser(compiled, TreeBuilder(patterns))
 

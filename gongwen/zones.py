@@ -18,6 +18,7 @@ once, zone by zone, and relabels tokens (it never drops a character):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -45,6 +46,8 @@ _REPEAT_MIN = 4  # characters: shorter lines repeat by chance
 _TITLE_MIN_IN_HEADER = 8
 _SITE_SUFFIX = ("-", "_", "|", "(")
 _DASHES = re.compile(r"[—–－‐-]+")
+_NAME_MARKS = re.compile(r"[《》〈〉<>“”\"]")
+_ISSUED_LINE_MAX = 120
 _ITEM_MARKERS = frozenset({"AR_DOT", "AR_DUN", "CN_DUN", "CN_PAREN", "AR_PAREN"})
 
 # A title line: short, no sentence inside, not ending like a clause. Subtitles
@@ -85,11 +88,14 @@ def shape(token: Token) -> str:
     return _MARKUP.sub("", str(token))
 
 
-def assign(tokens: list[Token]) -> list[Token]:
-    """The tokens with their roles by zone; see the module docstring."""
+def assign(tokens: list[Token], issued_name: re.Pattern[str]) -> list[Token]:
+    """The tokens with their roles by zone; see the module docstring. ``issued_name``
+    finds the name of a document the text issues (document.lark's ISSUED_NAME)."""
     out: list[Token] = []
     index = _front(tokens, 0, out)
     zone = "body"
+    title = next((t for t in out if t.type == "TITLE"), None)
+    issued = _issued_names(str(title), issued_name) if title is not None else set()
     tail = len(tokens)  # where the run of residue and metadata that ends the text begins
     while tail > index and tokens[tail - 1].type in _TRAILING:
         tail -= 1
@@ -110,6 +116,15 @@ def assign(tokens: list[Token]) -> list[Token]:
             zone = "body"
             continue
         listing = listing and kind == "BLANK"
+        if kind == "TEXT" and zone != "colophon":
+            if "现予" in token:  # 《…办法》已经…通过，现予公布
+                issued |= _issued_names(str(token), issued_name)
+            if issued and (name := _issued_title(token, issued)):
+                issued.discard(name)
+                out.append(retype(token, "ISSUED_TITLE"))
+                index = _front(tokens, index, out, appendix=True, titled=True)
+                zone = "body"
+                continue
         if zone == "colophon":
             if kind == "COPY_TO":
                 index = _take_continuation(tokens, index, token, out)
@@ -144,6 +159,26 @@ def assign(tokens: list[Token]) -> list[Token]:
                 continue
         out.append(token)
     return out
+
+
+def _issued_names(text: str, issued_name: re.Pattern[str]) -> set[str]:
+    """The names of the documents ``text`` issues, in the form lines are compared in;
+    印发A和B的通知 issues A and B."""
+    names = set()
+    for match in issued_name.finditer(text.replace("\n", "")):
+        name = match.group(1) or match.group(2)
+        names.add(name)
+        if match.group(1) and "《" not in match.group():
+            names.update(part for part in re.split("和|、", name) if len(part) >= _REPEAT_MIN)
+    return {_NAME_MARKS.sub("", _compare_text(name)) for name in names}
+
+
+def _issued_title(token: Token, names: set[str]) -> str | None:
+    """The name the line is, alone (its 书名号 aside), if it is one of ``names``."""
+    if len(token) > _ISSUED_LINE_MAX or "。" in token:  # most lines: a sentence
+        return None
+    form = _NAME_MARKS.sub("", _compare_form(str(token)))
+    return form if form in names else None
 
 
 def _front(
@@ -208,16 +243,16 @@ def _repeated_at(tokens: list[Token], index: int) -> int:
     """Where a title-like line at ``index`` stands again a few lines below (alone, or
     split over two lines), else 0. The first is a web page's or a database's header:
     the document's own title is the later one."""
-    key = _compare_form(tokens[index])
+    key = _compare_form(str(tokens[index]))
     if not _is_title_line(shape(tokens[index]), True) or len(key) < _REPEAT_MIN:
         return 0
     for probe in range(index + 1, min(index + _REPEAT_WINDOW, len(tokens))):
         if tokens[probe].type != "TEXT":
             continue
-        form = _compare_form(tokens[probe])
+        form = _compare_form(str(tokens[probe]))
         following = next((t for t in tokens[probe + 1:probe + 3] if t.type != "BLANK"), None)
         if form == key or _page_title_of(key, form) or (
-            following is not None and following.type == "TEXT" and form + _compare_form(following) == key
+            following is not None and following.type == "TEXT" and form + _compare_form(str(following)) == key
         ):
             return probe
     return 0
@@ -265,10 +300,15 @@ def _furniture_like(token: Token) -> bool:
     return len(text) <= _TITLE_MAX and not _CLAUSE_END.search(text)
 
 
-def _compare_form(token: Token) -> str:
+@functools.lru_cache(maxsize=256)  # the front's lines are compared with each other
+def _compare_form(line: str) -> str:
     """The line as compared with another: its words, in their compatibility forms, any
     dash as -."""
-    return _DASHES.sub("-", "".join(unicodedata.normalize("NFKC", shape(token)).split()))
+    return _compare_text(_MARKUP.sub("", line))
+
+
+def _compare_text(text: str) -> str:
+    return _DASHES.sub("-", "".join(unicodedata.normalize("NFKC", text).split()))
 
 
 def _page_title_of(header: str, title: str) -> bool:

@@ -232,3 +232,33 @@ def test_attachment_named_after_hou_fu() -> None:
     doc = parse_checked("关于转发通报的通知\n正文。\n后附：《关于开工第一课的通报》。\n")
     (note,) = [n for n in doc.children if n.type == "attachment_note"]
     assert [item.text for item in note.items] == ["《关于开工第一课的通报》。"]
+
+
+def test_a_document_issued_by_a_notice_is_a_part_with_its_title() -> None:
+    doc = parse_checked("关于印发《包头市数字政府建设考评办法》的通知\n各旗县区：\n现将《办法》印发给你们。\n"
+                        "2022年6月1日\n\n包头市数字政府建设考评办法\n\n一、总则\n正文。\n")
+    (issued,) = [n for n in doc.children if n.type == "appendix"]
+    assert issued.label is None and issued.title is not None
+    assert issued.title.text == "包头市数字政府建设考评办法" and issued.heading_text == issued.title.text
+    assert [s.marker.text for s in issued.sections] == ["一、"]
+    assert doc.title is not None and doc.title.text.startswith("关于印发")
+    assert doc.date is not None and doc.date.text == "2022年6月1日"
+
+
+def test_two_documents_issued_without_book_title_marks() -> None:
+    doc = parse_checked("关于印发若干政策和行动计划（2021—2023年）的通知\n各市：\n正文。\n\n若干政策\n"
+                        "一、甲\n\n行动计划（2021-2023年）\n一、乙\n")
+    titles = [a.title.text for a in doc.children if a.type == "appendix" and a.title]
+    assert titles == ["若干政策", "行动计划（2021-2023年）"]
+
+
+def test_a_decree_issues_what_it_promulgates() -> None:
+    doc = parse_checked("上海市人民政府令\n（第19号）\n《临港新片区管理办法》已经市政府会议通过，现予公布。\n"
+                        "市长　应勇\n2019年8月12日\n临港新片区管理办法\n第一章　总则\n")
+    (issued,) = [n for n in doc.children if n.type == "appendix"]
+    assert issued.title is not None and issued.title.text == "临港新片区管理办法"
+
+
+def test_a_line_naming_the_issued_document_in_a_sentence_opens_nothing() -> None:
+    doc = parse_checked("关于印发《考评办法》的通知\n各旗县区：\n现将考评办法印发给你们。\n考评办法要认真执行。\n")
+    assert [n.type for n in doc.children if n.type == "appendix"] == []

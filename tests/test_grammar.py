@@ -106,3 +106,24 @@ def test_the_parser_refuses_rule_forms_it_does_not_apply() -> None:
             LALRParser(Lark(grammar, parser="lalr"), Builder())
     assert LALRParser(Lark('start: A A*\nA: "a"', parser="lalr"), Builder()).parse(
         [new_token("A", "a", 0, 1)] * 3) == ["a", "a", "a"]
+
+
+def test_the_line_lexer_tests_a_line_start_once_and_lexes_as_each_terminal_would() -> None:
+    import re
+
+    from gongwen.grammar import document_parser
+    from gongwen.lexer import _AT_LINE_START, LineLexer
+    from gongwen.parser import _parser
+    from tests.conftest import CORPUS, FIXTURES
+
+    terminals = document_parser(_parser().postlexer).terminals
+    lexer = LineLexer(terminals)
+    at_line_start = [t for t in terminals if t.pattern.to_regexp().startswith(_AT_LINE_START)]
+    assert len(at_line_start) > 30 and lexer.pattern.pattern.count(_AT_LINE_START) < 5
+    ordered = sorted(terminals, key=lambda t: (
+        -t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+    each = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in ordered))
+    for path in [*FIXTURES.glob("*/*.txt"), *CORPUS]:
+        text = path.read_text(encoding="utf-8")
+        assert [(t.type, t.start_pos) for t in lexer.tokens(text)] == [
+            (m.lastgroup, m.start()) for m in each.finditer(text)], path

@@ -166,8 +166,10 @@ def attachments_match_note(ctx: Context) -> None:
 
     Instead: add 附件2 联系人名单, or drop it from the 附件说明.
     """
-    appendices = list(ctx.doc.find_all(Appendix))
+    # the attachments (附件1 …), not the documents the text issues
+    appendices = [a for a in ctx.doc.find_all(Appendix) if a.label is not None]
     for appendix in appendices:
+        assert appendix.label is not None
         label = appendix.label.text.strip()
         if label.endswith(("：", ":")):
             end = appendix.label.start + len(appendix.label.text.rstrip())
@@ -179,7 +181,7 @@ def attachments_match_note(ctx: Context) -> None:
         ctx.report(note.start, note.label.end,
                    f"附件说明 lists {len(note.items)} attachments, but {len(appendices)} follow")
     for expected, (item, appendix) in enumerate(zip(note.items, appendices, strict=False), 1):
-        if len(appendices) > 1 and appendix.number not in (None, expected):
+        if len(appendices) > 1 and appendix.number not in (None, expected) and appendix.label:
             ctx.report(appendix.label.start, appendix.label.start + len(appendix.label.text.rstrip()),
                        f"attachment 「{appendix.label.text.strip()}」 should be 附件{expected}")
         title = appendix.title
