@@ -260,5 +260,5 @@ def test_a_decree_issues_what_it_promulgates() -> None:
 
 
 def test_a_line_naming_the_issued_document_in_a_sentence_opens_nothing() -> None:
-    doc = parse_checked("关于印发《考评办法》的通知\n各旗县区：\n现将考评办法印发给你们。\n考评办法要认真执行。\n")
+    doc = parse_checked("关于印发《考评办法》的通知\n各旗县区：\n现将考评办法印发你们。\n考评办法要执行。\n")
     assert [n.type for n in doc.children if n.type == "appendix"] == []
