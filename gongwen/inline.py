@@ -55,7 +55,7 @@ class _Found:
 
     def follows(self, previous: _Found) -> bool:
         """Whether this item can come right after ``previous`` in one list."""
-        if self.family != previous.family:
+        if not _joins(previous.family, self.family):
             return False
         if self.text.startswith(_LAST):
             return previous.ordinal is not None
@@ -139,13 +139,19 @@ def scan(text: str, base: int, line: int) -> list[Inline]:
 def list_continues(text: str, family: str) -> bool:
     """Whether ``text``, the rest of a line opened by item 1 of ``family``, holds item 2."""
     for f in _find(text):
-        if f.family != family or not f.name.endswith(_ITEM_SUFFIX):
+        if not _joins(family, f.family) or not f.name.endswith(_ITEM_SUFFIX):
             continue
         if f.ordinal == 2 or f.text.startswith(_LAST):
             return True
         if f.ordinal == 1:
             return False
     return False
+
+
+def _joins(family: str, other: str) -> bool:
+    """Whether an item of ``other`` may go on a list of ``family``: its own, or 第二，
+    第三， after 首先 (a speaker who starts with 首先 often counts on with 第二)."""
+    return other == family or (family == "adverb" and other == "di")
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +239,7 @@ def _first_list(found: list[_Found]) -> list[_Found]:
             continue
         chain = [first]
         for candidate in items[index + 1:]:
-            if candidate.family != first.family:
+            if not _joins(first.family, candidate.family):
                 continue
             if candidate.ordinal == 1 and not candidate.text.startswith(_LAST):
                 break  # a new list of the same family begins
