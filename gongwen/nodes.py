@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validat
 from typing_extensions import Self
 
 from gongwen.numerals import ordinal_of
+from gongwen.values import date_value, doc_number_parts
 
 _LINE_ENDS = "\r\n"
 _new = object.__new__
@@ -87,14 +88,14 @@ class Node(BaseModel):
 
 
 class Derived(Node):
-    """A node with derived fields (``text``, ``kind``): written to JSON for
-    convenience, recomputed (not read) when JSON is validated back."""
+    """A node with derived fields (``text``, ``kind``, a date's ``value`` …): written to
+    JSON for convenience, recomputed (not read) when JSON is validated back."""
 
     @model_validator(mode="before")
     @classmethod
     def _drop_derived_fields(cls, data: Any) -> Any:
-        if isinstance(data, dict) and ("text" in data or "kind" in data):
-            derived = cls.model_computed_fields
+        derived = cls.model_computed_fields
+        if isinstance(data, dict) and any(k in derived for k in data):
             return {k: v for k, v in data.items() if k not in derived}
         return data
 
@@ -239,9 +240,26 @@ class Issuer(_Line):
 
 
 class DocNumber(_Line):
-    """发文字号, with a 签发人 when it shares the line: 国办发〔2023〕12号."""
+    """发文字号 (or a 命令's 令号), with a 签发人 when it shares the line: 国办发〔2023〕12号."""
 
     type: Literal["doc_number"] = "doc_number"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def issuer(self) -> str | None:
+        """机关代字: 国办发; None for a 令号 of a number alone (第19号)."""
+        return doc_number_parts(self.text).issuer
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def year(self) -> int | None:
+        return doc_number_parts(self.text).year
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def number(self) -> int | None:
+        """序号: 12 in 国办发〔2023〕12号."""
+        return doc_number_parts(self.text).number
 
 
 class Signature(_Line):
@@ -254,6 +272,13 @@ class DateLine(_Line):
     """A line holding a date: the 成文日期, or a date under the title."""
 
     type: Literal["date"] = "date"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def value(self) -> str | None:
+        """The date as ISO 8601 (2009-12-31 for 二〇〇九年十二月三十一日), year and month
+        alone (2024-12) for a line without a day; None for a template (20XX年X月X日)."""
+        return date_value(self.text)
 
 
 class Remark(_Line):
