@@ -187,8 +187,24 @@ class _Line(_Inlines, Derived):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def text(self) -> str:
-        """The line(s) as written, without residue and the final line break."""
-        return self.content
+        """The line(s) as written, without residue (Markdown, HTML tags), the space that
+        indents or right-aligns each line, and the final line break."""
+        return "\n".join(_trimmed(line) for line in self.content.split("\n"))
+
+
+_SPACES = " \t\r\u3000\xa0"
+_SPACE_ENTITIES = ("&emsp;", "&nbsp;", "&ensp;")
+
+
+def _trimmed(line: str) -> str:
+    """A line without white space or HTML space entities around it."""
+    while True:
+        trimmed = line.strip(_SPACES)
+        for entity in _SPACE_ENTITIES:
+            trimmed = trimmed.removeprefix(entity).removesuffix(entity)
+        if trimmed == line:
+            return line
+        line = trimmed
 
 
 class Title(_Line):

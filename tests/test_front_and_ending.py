@@ -262,3 +262,11 @@ def test_a_decree_issues_what_it_promulgates() -> None:
 def test_a_line_naming_the_issued_document_in_a_sentence_opens_nothing() -> None:
     doc = parse_checked("关于印发《考评办法》的通知\n各旗县区：\n现将考评办法印发你们。\n考评办法要执行。\n")
     assert [n.type for n in doc.children if n.type == "appendix"] == []
+
+
+def test_formal_texts_are_their_words_alone() -> None:
+    doc = parse_checked("关于表彰的决定\n正文。\n&emsp;&emsp;&emsp;&emsp;江城市人民政府&emsp;\n"
+                        "　　　　　　2026年5月15日　\n")
+    assert [s.text for s in doc.signature] == ["江城市人民政府"]
+    assert doc.date is not None and doc.date.text == "2026年5月15日"
+    assert doc.to_text().endswith("　　　　　　2026年5月15日　\n")  # the tree still holds the padding

@@ -166,3 +166,26 @@ def test_emoji_before_a_heading_is_its_prefix() -> None:
     assert (section.marker.text, section.marker.prefix, section.heading_text) == (
         "一、", "📊 **", "全年核心指标")
     assert parse_checked("📊 一年来的数据\n").sections == []
+
+
+_SAMPLES = {
+    "division": "第一部分 甲", "volume": "第一编 甲", "chapter": "第一章 甲", "part": "第一节 甲",
+    "article": "第一条 甲", "cn_dun": "一、甲", "cn_paren": "（一）甲", "ar_dot": "1.甲", "ar_dun": "1、甲",
+    "outline_2": "1.1甲", "outline_3": "1.1.1甲", "ar_paren": "（1）甲", "ar_half_paren": "1）甲",
+    "circled": "①甲",
+}
+
+
+@pytest.mark.parametrize("first", sorted(_SAMPLES))
+def test_ranks_are_the_grammar_s_nesting(first: str) -> None:
+    """A marker of a lower rank number opens the sections of a higher one, in the grammar
+    as in gongwen.ladder (which the checker reads)."""
+    from gongwen.ladder import RANKS
+
+    assert set(RANKS) == set(_SAMPLES)
+    for second in _SAMPLES:
+        doc = parse_checked(f"{_SAMPLES[first]}\n{_SAMPLES[second]}\n")
+        outer = doc.sections[0]
+        assert outer.marker.family == first
+        nested = bool(outer.sections)
+        assert nested == (RANKS[first] < RANKS[second]), (first, second)
