@@ -41,6 +41,7 @@ _TRAILING = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB"}) | _AROUND
 _KEPT_ABOVE_TITLE = frozenset({"BLANK", "METADATA", "BOM"}) | HEADER
 _FIELD_LINES_MAX = 3  # short lines between a title and its 主送机关
 _FIELD_MAX = 20
+_HEADLINE_WINDOW = 16  # lines of a page's furniture between its headline and the title
 _REPEAT_WINDOW = 12  # lines between a page's header and the document's own title
 _REPEAT_MIN = 4  # characters: shorter lines repeat by chance
 _TITLE_MIN_IN_HEADER = 8
@@ -48,6 +49,7 @@ _SITE_SUFFIX = ("-", "_", "|", "(")
 _DASHES = re.compile(r"[—–－‐-]+")
 _NAME_MARKS = re.compile(r"[《》〈〉<>“”\"]")
 _ISSUED_LINE_MAX = 120
+_TITLE_LINE = ("TEXT", "REMARK")  # a line wholly in brackets is lexed as a 附注: （2021—2023年）
 _ITEM_MARKERS = frozenset({"AR_DOT", "AR_DUN", "CN_DUN", "CN_PAREN", "AR_PAREN"})
 
 # A title line: short, no sentence inside, not ending like a clause. Subtitles
@@ -95,7 +97,9 @@ def assign(tokens: list[Token], issued_name: re.Pattern[str]) -> list[Token]:
     index = _front(tokens, 0, out)
     zone = "body"
     title = next((t for t in out if t.type == "TITLE"), None)
-    issued = _issued_names(str(title), issued_name) if title is not None else set()
+    # names of issued documents; a page that repeats its own title below issues nothing
+    own = {_NAME_MARKS.sub("", _compare_text(shape(title).replace("\n", "")))} if title else set()
+    issued = _issued_names(str(title), issued_name) - own if title is not None else set()
     tail = len(tokens)  # where the run of residue and metadata that ends the text begins
     while tail > index and tokens[tail - 1].type in _TRAILING:
         tail -= 1
@@ -118,11 +122,12 @@ def assign(tokens: list[Token], issued_name: re.Pattern[str]) -> list[Token]:
         listing = listing and kind == "BLANK"
         if kind == "TEXT" and zone != "colophon":
             if "现予" in token:  # 《…办法》已经…通过，现予公布
-                issued |= _issued_names(str(token), issued_name)
-            if issued and (name := _issued_title(token, issued)):
+                issued |= _issued_names(str(token), issued_name) - own
+            if issued and (found := _issued_title(tokens, index - 1, issued)):
+                name, end = found
                 issued.discard(name)
-                out.append(retype(token, "ISSUED_TITLE"))
-                index = _front(tokens, index, out, appendix=True, titled=True)
+                out.append(_merge(tokens[index - 1:end], "ISSUED_TITLE"))
+                index = _front(tokens, end, out, appendix=True, titled=True)
                 zone = "body"
                 continue
         if zone == "colophon":
@@ -166,19 +171,32 @@ def _issued_names(text: str, issued_name: re.Pattern[str]) -> set[str]:
     印发A和B的通知 issues A and B."""
     names = set()
     for match in issued_name.finditer(text.replace("\n", "")):
-        name = match.group(1) or match.group(2)
+        name = next(group for group in match.groups() if group)
         names.add(name)
         if match.group(1) and "《" not in match.group():
             names.update(part for part in re.split("和|、", name) if len(part) >= _REPEAT_MIN)
     return {_NAME_MARKS.sub("", _compare_text(name)) for name in names}
 
 
-def _issued_title(token: Token, names: set[str]) -> str | None:
-    """The name the line is, alone (its 书名号 aside), if it is one of ``names``."""
+def _issued_title(tokens: list[Token], index: int, names: set[str]) -> tuple[str, int] | None:
+    """The name that the lines from ``index`` on are (its 书名号 aside; a layout may have
+    wrapped it over a few lines, a note in brackets may follow), and where they end."""
+    token = tokens[index]
     if len(token) > _ISSUED_LINE_MAX or "。" in token:  # most lines: a sentence
         return None
-    form = _NAME_MARKS.sub("", _compare_form(str(token)))
-    return form if form in names else None
+    form, end = _NAME_MARKS.sub("", _compare_form(str(token))), index + 1
+    while form not in names and any(name.startswith(form) for name in names):
+        if end >= len(tokens) or tokens[end].type not in _TITLE_LINE or len(tokens[end]) > _ISSUED_LINE_MAX:
+            return None
+        form += _NAME_MARKS.sub("", _compare_form(str(tokens[end])))
+        end += 1
+    if form not in names:
+        return None
+    while end < len(tokens) and tokens[end].type in _TITLE_LINE and _continues_title(
+        form, shape(tokens[end])
+    ) and shape(tokens[end]).startswith(("（", "(")):  # (修订征求意见稿)
+        end += 1
+    return form, end
 
 
 def _front(
@@ -226,7 +244,9 @@ def _front(
             index += 1
         elif kind == "TEXT" and not titled and not addressed and _is_title_line(shape(token), True):
             index = _take_title(tokens, index, out)
-            titled = True
+            titled = not _headline_above(tokens, index)
+            if not titled:  # a site's headline: the document's own title is below
+                out[-1] = retype(out[-1], "RESIDUE_LINE")
         elif kind == "TEXT" and titled and not addressed and (end := _fields_above_the_text(tokens, index)):
             out.extend(tokens[index:end])  # 国家环保局 / 复函 above a 主送机关 or 令号
             index = end
@@ -256,6 +276,27 @@ def _repeated_at(tokens: list[Token], index: int) -> int:
         ):
             return probe
     return 0
+
+
+def _headline_above(tokens: list[Token], index: int) -> bool:
+    """Whether the title just taken (ending at ``index``) is a site's headline: page
+    furniture follows it (发表时间：, 来源：, 【字体】), then a line that is a title by
+    itself (it names a document type)."""
+    probe, furniture = index, False
+    while probe < min(index + _HEADLINE_WINDOW, len(tokens)):
+        token = tokens[probe]
+        probe += 1
+        if token.type in _AROUND or token.type in ("RESIDUE_LINE", "BREADCRUMB"):
+            furniture = True
+        elif token.type == "TEXT" and furniture:
+            text = shape(token)
+            if _is_title_line(text, True) and kind_of_title(text) and not text.startswith(_SUBTITLE_DASH):
+                return True
+            if len(text) > _FIELD_MAX or _CLAUSE_END.search(text):
+                return False  # the body
+        elif token.type != "BLANK":
+            return False
+    return False
 
 
 def _title_below(tokens: list[Token], index: int) -> bool:
@@ -372,8 +413,7 @@ def _take_title(tokens: list[Token], index: int, out: list[Token]) -> int:
         gap = probe
         while gap < len(tokens) and tokens[gap].type == "BLANK" and gap - probe < _TITLE_GAP_MAX:
             gap += 1
-        # (a line wholly in brackets is lexed as a 附注: （2021—2023年） goes on a title)
-        if gap < len(tokens) and tokens[gap].type in ("TEXT", "REMARK") and _continues_title(
+        if gap < len(tokens) and tokens[gap].type in _TITLE_LINE and _continues_title(
             shape(lines[-1]), shape(tokens[gap])
         ):
             lines.extend(tokens[probe:gap + 1])
@@ -387,7 +427,9 @@ def _take_title(tokens: list[Token], index: int, out: list[Token]) -> int:
 def _continues_title(last: str, text: str) -> bool:
     """Whether ``text`` goes on with a title whose last line so far is ``last``: once a
     line has named the document's type (…的复函), only a subtitle (——…) or a note in
-    brackets ((修订征求意见稿), （2021—2023年）) does."""
+    brackets ((修订征求意见稿), （2021—2023年）) does; after a subtitle, nothing does."""
+    if last.startswith(_SUBTITLE_DASH):  # a subtitle ends the title; a speaker may follow
+        return False
     if kind_of_title(last) is not None and not text.startswith((*_SUBTITLE_DASH, "（", "(")):
         return False
     return _is_title_line(text, False)

@@ -3,7 +3,7 @@ furniture around the text, and a title a page's header repeats."""
 
 from __future__ import annotations
 
-from gongwen import Metadata, Placeholder
+from gongwen import Metadata, Placeholder, Title
 from tests.conftest import parse_checked
 
 
@@ -74,3 +74,35 @@ def test_a_header_on_one_line_repeats_a_title_of_two() -> None:
 def test_a_different_line_under_the_title_is_no_repeat() -> None:
     doc = parse_checked("关于开展检查的通知\n关于开展检查工作的补充说明\n正文。\n")
     assert doc.title is not None and doc.title.line == 1
+
+
+def test_a_site_headline_above_the_article_fields() -> None:
+    doc = parse_checked("2026年政府工作报告\n发表时间：\n2026-02-09 09:45:30\n来源：\n宁夏日报\n"
+                        "【字体：\n小\n】\n政府工作报告\n——在人民代表大会上\n"
+                        "自治区人民政府主席 张三\n各位代表：\n")
+    assert doc.title is not None and doc.title.text == "政府工作报告\n——在人民代表大会上"
+    assert doc.children[0].type == "artifact"
+    news = parse_checked("全县召开安全生产会议\n来源：县融媒体中心\n3月5日，全县召开会议。\n")
+    assert news.title is not None and news.title.text == "全县召开安全生产会议"  # the body follows
+
+
+def test_a_breadcrumb_and_a_publisher_line_above_the_title() -> None:
+    got = kinds("学习啦 > 范文 > 行政公文 > 会议纪要\n第21次常务会议纪要\n"
+                "岳阳县人民政府办公室 2016-4-13\n正文。\n")
+    assert got == ["artifact", "title", "artifact", "paragraph"]
+    assert kinds("关于会议的纪要\n正文。\n甲 > 乙 > 丙\n第三段。\n")[2] == "paragraph"  # in the body
+
+
+def test_an_issued_title_wrapped_by_a_layout_and_a_draft_note() -> None:
+    doc = parse_checked("关于公开征求《出租汽车客运管理办法》(修订征求意见稿)意见的通知\n正文。\n"
+                        "湖州市交通运输局\n2021年7月15日\n出租汽车客运\n管理办法\n(修订征求意见稿)\n"
+                        "第一条 甲。\n")
+    (issued,) = [n for n in doc.children if n.type == "appendix"]
+    assert issued.title is not None and issued.title.text == "出租汽车客运\n管理办法\n(修订征求意见稿)"
+
+
+def test_a_title_shown_again_above_what_a_decree_promulgates_is_listed_once() -> None:
+    for head in ("关于控制尘污染的通告\n\n", "关于控制尘污染的通告\n来源：资料网\n关于控制尘污染的通告\n"):
+        doc = parse_checked(head + "重庆市人民政府令\n第121号\n《关于控制尘污染的通告》已经市政府通过，现予"
+                            "发布。\n市长\n2001年7月1日\n关于控制尘污染的通告\n第一条 甲。\n")
+        assert [t.text for t in doc.find_all(Title)] == ["关于控制尘污染的通告"]
