@@ -349,7 +349,7 @@ class MetadataField(Node):
 
 _FIELD_NAMES = {"文号": "发文字号", "文件编号": "发文字号", "发布文号": "发文字号", "发文时间": "成文日期",
                 "发文日期": "成文日期", "成文机关": "发文机关"}
-_FIELD_EDGES = " \t\u3000\xa0\r\n:：|[]【】［］"
+_FIELD_EDGES = " \t\u3000\xa0\r\n:：|[]【】［］*"
 
 
 class Metadata(Node):

@@ -40,7 +40,7 @@ _FRONT_PASS = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB", "BOM", "SALUTATI
 _TRAILING = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB"}) | _AROUND
 _KEPT_ABOVE_TITLE = frozenset({"BLANK", "METADATA", "BOM"}) | HEADER
 _FIELD_LINES_MAX = 3  # short lines between a title and its 主送机关
-_FIELD_MAX = 20
+_FIELD_MAX = 30
 _HEADLINE_WINDOW = 16  # lines of a page's furniture between its headline and the title
 _REPEAT_WINDOW = 12  # lines between a page's header and the document's own title
 _REPEAT_MIN = 4  # characters: shorter lines repeat by chance
@@ -120,6 +120,13 @@ def assign(tokens: list[Token], issued_name: re.Pattern[str]) -> list[Token]:
             zone = "body"
             continue
         listing = listing and kind == "BLANK"
+        if kind == "QUOTED_TITLE" and zone != "colophon":
+            out.append(retype(token, "ISSUED_TITLE"))
+            index = _front(tokens, index, out, appendix=True, titled=True)
+            zone = "body"
+            continue
+        if kind == "QUOTED_TITLE":
+            token = retype(token, "TEXT")
         if kind == "TEXT" and zone != "colophon":
             if "现予" in token:  # 《…办法》已经…通过，现予公布
                 issued |= _issued_names(str(token), issued_name) - own
@@ -213,20 +220,23 @@ def _front(
         elif not appendix and _wrapped_doc_number(tokens, index):
             out.append(_merge(tokens[index:index + 2], "DOC_NUMBER"))
             index += 2
-        elif kind in _WRAPPED_DOC_NUMBER:  # half of one, alone: a line of text
+        elif kind in _WRAPPED_DOC_NUMBER or kind == "QUOTED_TITLE":  # in the front, a line of text
             tokens[index] = retype(token, "TEXT")
         elif kind in _FRONT_PASS and not _kept_out(kind, appendix=appendix, addressed=addressed):
             out.append(token)
             index += 1
             titled = titled or kind == "SALUTATION"  # no title below a salutation
-        elif kind == "DATE":  # under the title a date of the document; right above it, a page's
-            page_date = not titled and _title_below(tokens, index)
+        elif kind == "DATE" and titled and addressed and not _under_title(out):
+            break  # below the 主送机关: the body's 成文日期
+        elif kind == "DATE":  # under the title (and its speaker) the document's date;
+            # right above the title, or among a page's fields below it, the page's
+            page_date = _title_below(tokens, index) if not titled else not _under_title(out)
             out.append(retype(token, "RESIDUE_LINE" if page_date else "TITLE_DATE"))
             index += 1
         elif kind == "TEXT" and titled and _is_subtitle(shape(token)):
             out.append(retype(token, "TITLE"))  # ——在…上的讲话, apart from its title
             index += 1
-        elif kind == "TEXT" and titled and (
+        elif kind == "TEXT" and titled and not addressed and (
             _before_date(tokens, index) or _DATE_LED.match(shape(token))
         ):
             out.append(token)  # a speaker's name, or a partial date (（2024年12月）)
@@ -297,6 +307,13 @@ def _headline_above(tokens: list[Token], index: int) -> bool:
         elif token.type != "BLANK":
             return False
     return False
+
+
+def _under_title(out: list[Token]) -> bool:
+    """Whether the next line stands right under the title, or under a speaker's line
+    right under it (blank lines and residue aside)."""
+    above = [t.type for t in reversed(out) if t.type not in _TRAILING][:2]  # residue aside
+    return above[:1] == ["TITLE"] or above == ["TEXT", "TITLE"]
 
 
 def _title_below(tokens: list[Token], index: int) -> bool:

@@ -106,3 +106,10 @@ def test_a_title_shown_again_above_what_a_decree_promulgates_is_listed_once() ->
         doc = parse_checked(head + "重庆市人民政府令\n第121号\n《关于控制尘污染的通告》已经市政府通过，现予"
                             "发布。\n市长\n2001年7月1日\n关于控制尘污染的通告\n第一条 甲。\n")
         assert [t.text for t in doc.find_all(Title)] == ["关于控制尘污染的通告"]
+
+
+def test_front_matter_written_in_markdown_bold() -> None:
+    doc = parse_checked("# 财付通公司\n\n**版本**: 客户赔付操作规程11\n\n**更新时间**: 2026-02-18\n\n---\n\n"
+                        "财付通公司\n客户赔付操作规程\n\n第一章 总则\n")
+    assert doc.metadata == {"版本": "客户赔付操作规程11"}
+    assert doc.title is not None and doc.title.text == "财付通公司\n客户赔付操作规程"
