@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
-from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Union, cast
 
@@ -86,9 +85,6 @@ class SectionDraft:
 
 
 Draft = Union[SectionDraft, AppendixDraft]  # noqa: UP007
-GENERATED_MARKERS: ContextVar[frozenset[int]] = ContextVar(
-    "gongwen_generated_markers", default=frozenset())
-"""Offsets where a Word file's automatic numbering was written into the text."""
 
 
 def build_blocks(items: Sequence[Block | Draft], path: tuple[str, ...] = ()) -> list[Block]:
@@ -96,8 +92,6 @@ def build_blocks(items: Sequence[Block | Draft], path: tuple[str, ...] = ()) -> 
             for item in items]
 
 
-def _inlines(token: Token) -> list[Inline]:
-    return scan(token.value, token.start_pos or 0, token.line or 1)
 
 
 def _text(token: Token, start: int, end: int) -> Text:
@@ -114,17 +108,26 @@ def _span(token: Token) -> dict[str, int]:
 
 class TreeBuilder:
     """Callbacks named after the rules of document.lark, called with each rule's
-    children (gongwen/lalr.py)."""
+    children (gongwen/lalr.py); one builder per text."""
 
-    def __init__(self, patterns: LinePatterns) -> None:
+    def __init__(
+        self, patterns: LinePatterns, *, markdown: bool = False, generated: frozenset[int] = frozenset()
+    ) -> None:
         self.patterns = patterns
+        self.markdown = markdown
+        """Whether the text is Markdown: its ** pairs are emphasis."""
+        self.generated = generated
+        """Offsets where a Word file's automatic numbering was written into the text."""
+
+    def _inlines(self, token: Token) -> list[Inline]:
+        return scan(token.value, token.start_pos or 0, token.line or 1, self.markdown)
 
     def start(self, children: list[object]) -> list[Block | Draft]:
         return _blocks(children)
 
     def paragraph(self, children: list[Token]) -> Paragraph:
         (token,) = children
-        return Paragraph.assemble(**_span(token), children=_inlines(token))
+        return Paragraph.assemble(**_span(token), children=self._inlines(token))
 
     def blank(self, children: list[Token]) -> Blank:
         (token,) = children
@@ -161,7 +164,7 @@ class TreeBuilder:
 
     def _line(self, children: list[Token]) -> Block:
         (token,) = children
-        return cast("Block", _LINES[token.type].assemble(**_span(token), children=_inlines(token)))
+        return cast("Block", _LINES[token.type].assemble(**_span(token), children=self._inlines(token)))
 
     title = addressee = salutation = closing = signature = date = remark = _line
     copy_to = imprint = copy_number = secrecy = urgency = issuer = doc_number = _line
@@ -177,7 +180,7 @@ class TreeBuilder:
         span = _span(first)
         label = Text.assemble(start=span["start"], end=span["start"] + cut, line=span["line"],
                               text=first[:cut])
-        items = [Attachment.assemble(**_span(token), children=_inlines(token)) for token in lines]
+        items = [Attachment.assemble(**_span(token), children=self._inlines(token)) for token in lines]
         return AttachmentNote.assemble(start=span["start"], end=items[-1].end if items else label.end,
                                        line=span["line"], label=label, items=items)
 
@@ -196,7 +199,7 @@ class TreeBuilder:
 
     def heading(self, children: list[Token]) -> tuple[Heading, bool]:
         (token,) = children
-        return Heading.assemble(**_span(token), children=_inlines(token)), token.type == "RUN_IN_HEADING"
+        return Heading.assemble(**_span(token), children=self._inlines(token)), token.type == "RUN_IN_HEADING"
 
     def _section(self, children: list[object]) -> SectionDraft:
         token = children[0]
@@ -220,7 +223,7 @@ class TreeBuilder:
         return Marker.assemble(
             **span, text=text, family=sys.intern(token.type.lower()),
             ordinal=ordinal_of(text.rstrip("、，,.．")), prefix=token.value[:cut],
-            generated=span["start"] + cut in GENERATED_MARKERS.get(),
+            generated=span["start"] + cut in self.generated,
         )
 
 

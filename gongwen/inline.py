@@ -14,7 +14,6 @@ import functools
 import re
 import sys
 from collections.abc import Iterator
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 from gongwen.grammar import inline_patterns
@@ -97,10 +96,6 @@ def _scanner() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(start), re.compile(f"(?={start})(?:{alternatives})")
 
 
-# Whether the document being parsed is Markdown (set by ``parse`` for each text). In
-# Markdown, a pair of ** on one line is emphasis; elsewhere ** next to Chinese text is
-# anonymisation (**市直机关), whatever its shape, as in the scraped seeds.
-MARKDOWN: ContextVar[bool] = ContextVar("gongwen_markdown", default=False)
 _MARKDOWN_SIGNS = re.compile(
     r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]|>|[-+][ \t]\S)|\*\*[^*\r\n]{1,100}\*\*[ \t]*$"
 )
@@ -111,13 +106,16 @@ def looks_like_markdown(text: str) -> bool:
     return _MARKDOWN_SIGNS.search(text) is not None
 
 
-def _find(text: str) -> list[_Found]:
+def _find(text: str, markdown: bool = False) -> list[_Found]:
+    """What lies inside ``text``. In a Markdown text a pair of ** on one line is emphasis;
+    elsewhere ** next to Chinese text is anonymisation (**市直机关), whatever its shape,
+    as in the scraped seeds."""
     start, scanner = _scanner()
     first = start.search(text)
     if first is None:  # most lines hold nothing inline
         return []
     found = [_Found.of(match) for match in scanner.finditer(text, first.start())]
-    if MARKDOWN.get():
+    if markdown:
         pairs = [i for i, f in enumerate(found)
                  if f.name in ("ASTERISK", "MARKDOWN_EMPHASIS") and f.text == "**"]
         for opening, closing in zip(pairs[::2], pairs[1::2], strict=False):
@@ -127,10 +125,11 @@ def _find(text: str) -> list[_Found]:
     return found
 
 
-def scan(text: str, base: int, line: int) -> list[Inline]:
+def scan(text: str, base: int, line: int, markdown: bool = False) -> list[Inline]:
     """The inline nodes of ``text``, which starts at offset ``base`` on ``line`` (the text
-    may span lines: a title of several lines)."""
-    found = _find(text)
+    may span lines: a title of several lines); ``markdown`` when the document is
+    Markdown (:func:`looks_like_markdown`)."""
+    found = _find(text, markdown)
     if not found and text:  # most lines: one run of plain text
         return [Text.assemble(start=base, end=base + len(text), line=line, text=text)]
     breaks = tuple(m.end() for m in _LINE_BREAK.finditer(text, 0, max(len(text) - 1, 0)))

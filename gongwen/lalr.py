@@ -24,7 +24,7 @@ _END = "$END"
 class LALRParser:
     """Lark's parse table for the start rule, driven over a stream of tokens."""
 
-    def __init__(self, compiled: Lark, builder: object) -> None:
+    def __init__(self, compiled: Lark, builder: type) -> None:
         table = compiled.parser.parser._parse_table
         self.states: dict[int, dict[str, tuple[Any, Any]]] = table.states
         self.start_state: int = table.start_states["start"]
@@ -33,7 +33,9 @@ class LALRParser:
                  if action is not Shift}
         self.reductions = {rule: _reduction(rule, builder) for rule in rules}
 
-    def parse(self, tokens: Iterable[Token]) -> object:
+    def parse(self, tokens: Iterable[Token], builder: object) -> object:
+        """Parse ``tokens``, calling the methods of ``builder`` (an instance of the class
+        the parser was made with) as rules are reduced."""
         states, reductions = self.states, self.reductions
         state_stack = [self.start_state]
         value_stack: list[Any] = []
@@ -49,24 +51,24 @@ class LALRParser:
                     state_stack.append(arg)
                     value_stack.append(token)
                     break
-                _reduce(reductions[arg], states, state_stack, value_stack)
+                _reduce(reductions[arg], builder, states, state_stack, value_stack)
         end = Token(_END, "", 0, getattr(last, "line", 1))
         while True:
             try:
                 action, arg = states[state_stack[-1]][_END]
             except KeyError:
                 raise _unexpected(states[state_stack[-1]], end) from None
-            _reduce(reductions[arg], states, state_stack, value_stack)
+            _reduce(reductions[arg], builder, states, state_stack, value_stack)
             if state_stack[-1] == self.end_state:
                 return value_stack[-1]
 
 
-Reduction = tuple[int, str, "tuple[bool, ...] | None", "Callable[[list[Any]], Any] | None"]
+Reduction = tuple[int, str, "tuple[bool, ...] | None", "Callable[[Any, list[Any]], Any] | None"]
 
 
-def _reduction(rule: Rule, builder: object) -> Reduction:
+def _reduction(rule: Rule, builder: type) -> Reduction:
     """How to reduce ``rule``: its length, name, which children to splice, and the
-    builder method to call (None for a rule that is itself spliced)."""
+    builder class's method to call (None for a rule that is itself spliced)."""
     options = rule.options
     if options.expand1 or options.keep_all_tokens or options.empty_indices or options.template_source:
         raise ValueError(f"rule {rule} uses a form this parser does not apply (?rule, !rule, [x], templates)")
@@ -82,8 +84,8 @@ def _unexpected(actions: dict[str, tuple[Any, Any]], token: Token) -> Unexpected
 
 
 def _reduce(
-    reduction: Reduction, states: dict[int, dict[str, tuple[Any, Any]]], state_stack: list[int],
-    value_stack: list[Any],
+    reduction: Reduction, builder: object, states: dict[int, dict[str, tuple[Any, Any]]],
+    state_stack: list[int], value_stack: list[Any],
 ) -> None:
     size, name, splice, call = reduction
     if size:
@@ -103,4 +105,4 @@ def _reduce(
                 flat.append(child)
         children = flat
     state_stack.append(states[state_stack[-1]][name][1])
-    value_stack.append(children if call is None else call(children))
+    value_stack.append(children if call is None else call(builder, children))

@@ -12,10 +12,10 @@ from typing import cast
 
 from lark.exceptions import UnexpectedInput
 
-from gongwen.builder import GENERATED_MARKERS, Draft, TreeBuilder, build_blocks
+from gongwen.builder import Draft, TreeBuilder, build_blocks
 from gongwen.document import Document, SourceParagraph
 from gongwen.grammar import document_parser, terminal_regex
-from gongwen.inline import MARKDOWN, looks_like_markdown
+from gongwen.inline import looks_like_markdown
 from gongwen.lalr import LALRParser
 from gongwen.lexer import LineLexer, LinePatterns, PostLexer
 from gongwen.nodes import Block, Paragraph, Text
@@ -36,10 +36,14 @@ class _Engine:
         patterns.meta_key = terminal_regex(compiled, "META_KEY")
         patterns.issued_name = terminal_regex(compiled, "ISSUED_NAME")
         self.lexer = LineLexer(compiled.terminals)
-        self.lalr = LALRParser(compiled, TreeBuilder(patterns))
+        self.patterns = patterns
+        self.lalr = LALRParser(compiled, TreeBuilder)
 
-    def parse(self, text: str) -> object:
-        return self.lalr.parse(self.postlexer.process(iter(self.lexer.tokens(text))))
+    def parse(self, text: str, generated: frozenset[int]) -> object:
+        """The drafts of the text's blocks; ``generated``: offsets of markers that Word's
+        automatic numbering drew."""
+        builder = TreeBuilder(self.patterns, markdown=looks_like_markdown(text), generated=generated)
+        return self.lalr.parse(self.postlexer.process(iter(self.lexer.tokens(text))), builder)
 
 
 @functools.cache
@@ -62,12 +66,10 @@ def parse_extracted(
 ) -> Document:
     """:func:`parse`, for text extracted from a Word file: ``source_paragraphs`` say where
     each line came from, and the markers Word's numbering drew are marked generated."""
-    markdown = MARKDOWN.set(looks_like_markdown(text))
-    generated = GENERATED_MARKERS.set(
-        frozenset(p.start for p in source_paragraphs or () if p.numbering))
+    generated = frozenset(p.start for p in source_paragraphs or () if p.numbering)
     try:
         with _collector_paused():
-            children = build_blocks(cast("list[Block | Draft]", _parser().parse(text)))
+            children = build_blocks(cast("list[Block | Draft]", _parser().parse(text, generated)))
     except UnexpectedInput as error:  # a grammar bug: keep the text, say so, go on
         warnings.warn(
             f"gongwen: the grammar rejected line {error.line} of {path or 'the text'}; "
@@ -75,9 +77,6 @@ def parse_extracted(
             RuntimeWarning, stacklevel=2,
         )
         children = list(_plain_paragraphs(text))
-    finally:
-        MARKDOWN.reset(markdown)
-        GENERATED_MARKERS.reset(generated)
     return Document.assemble(
         start=0, end=len(text), line=1, children=children, encoding=encoding, path=path,
         source_paragraphs=source_paragraphs,

@@ -84,10 +84,13 @@ def test_the_line_lexer_reports_where_no_terminal_matches() -> None:
 def test_the_parser_reports_a_token_the_grammar_does_not_expect() -> None:
     from lark.exceptions import UnexpectedToken
 
+    from gongwen.builder import TreeBuilder
     from gongwen.parser import _parser
 
+    engine = _parser()
     with pytest.raises(UnexpectedToken) as error:
-        _parser().lalr.parse([new_token("TEXT", "正文\n", 0, 1), new_token("HEADING", "标题\n", 3, 2)])
+        engine.lalr.parse([new_token("TEXT", "正文\n", 0, 1), new_token("HEADING", "标题\n", 3, 2)],
+                          TreeBuilder(engine.patterns))
     assert (error.value.token.type, error.value.line) == ("HEADING", 2)
     assert "TEXT" in error.value.expected
 
@@ -103,9 +106,9 @@ def test_the_parser_refuses_rule_forms_it_does_not_apply() -> None:
 
     for grammar in ('start: x\n?x: A | A A\nA: "a"', 'start: A [A]\nA: "a"'):
         with pytest.raises(ValueError, match="does not apply"):
-            LALRParser(Lark(grammar, parser="lalr"), Builder())
-    assert LALRParser(Lark('start: A A*\nA: "a"', parser="lalr"), Builder()).parse(
-        [new_token("A", "a", 0, 1)] * 3) == ["a", "a", "a"]
+            LALRParser(Lark(grammar, parser="lalr"), Builder)
+    assert LALRParser(Lark('start: A A*\nA: "a"', parser="lalr"), Builder).parse(
+        [new_token("A", "a", 0, 1)] * 3, Builder()) == ["a", "a", "a"]
 
 
 def test_the_line_lexer_tests_a_line_start_once_and_lexes_as_each_terminal_would() -> None:
