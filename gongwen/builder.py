@@ -48,7 +48,7 @@ from gongwen.nodes import (
     Urgency,
     _Line,
 )
-from gongwen.numerals import ordinal_of
+from gongwen.numerals import marker_label, ordinal_of
 from gongwen.tokens import new_token
 
 
@@ -222,7 +222,7 @@ class TreeBuilder:
         span = _span(token)
         return Marker.assemble(
             **span, text=text, family=sys.intern(token.type.lower()),
-            ordinal=ordinal_of(text.rstrip("、，,.．")), prefix=token.value[:cut],
+            ordinal=ordinal_of(marker_label(text)), prefix=token.value[:cut],
             generated=span["start"] + cut in self.generated,
         )
 

@@ -27,7 +27,7 @@ from gongwen.nodes import (
     Placeholder,
     Text,
 )
-from gongwen.numerals import ordinal_of
+from gongwen.numerals import marker_label, ordinal_of
 
 _ITEM_SUFFIX = "_ITEM"
 _LINE_BREAK = re.compile(r"\r\n?|\n")
@@ -49,7 +49,7 @@ class _Found:
     def of(cls, match: re.Match[str]) -> _Found:
         name = match.lastgroup or ""
         text = match.group()
-        ordinal = ordinal_of(text.rstrip("、，,.．")) if name.endswith(_ITEM_SUFFIX) else None
+        ordinal = ordinal_of(marker_label(text)) if name.endswith(_ITEM_SUFFIX) else None
         return cls(name, match.start(), match.end(), text,
                    sys.intern(name.removesuffix(_ITEM_SUFFIX).lower()), ordinal)
 

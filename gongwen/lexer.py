@@ -26,7 +26,7 @@ from lark.lark import PostLex
 from lark.lexer import TerminalDef
 
 from gongwen.inline import list_continues
-from gongwen.numerals import ordinal_of
+from gongwen.numerals import marker_label, ordinal_of
 from gongwen.tokens import new_token, retype
 from gongwen.zones import assign
 
@@ -156,7 +156,7 @@ class PostLexer(PostLex):
         mark = marker.value[self.patterns.lead_length(marker.value):]
         if (
             marker.type in _LIST_OPENERS
-            and ordinal_of(mark.rstrip("、，,.．")) == 1
+            and ordinal_of(marker_label(mark)) == 1
             and list_continues(rest.value, marker.type.lower())
         ):
             yield new_token("TEXT", marker.value + rest.value, marker.start_pos, marker.line)

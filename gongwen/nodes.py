@@ -15,7 +15,7 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 from typing_extensions import Self
 
-from gongwen.numerals import ordinal_of
+from gongwen.numerals import marker_label, ordinal_of
 from gongwen.values import date_value, doc_number_parts
 
 _LINE_ENDS = "\r\n"
@@ -165,7 +165,7 @@ class Marker(_Leaf):
     @property
     def label(self) -> str:
         """The marker without its trailing punctuation: 二、 → 二, 第一， → 第一, 1. → 1."""
-        return self.text.rstrip("、，,.．﹒:： \t\u3000")
+        return marker_label(self.text)
 
 
 class _Inlines(Node):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -36,6 +37,16 @@ _ENCLOSED = tuple(
     (ord(first), ord(last)) for first, last in (("①", "⑳"), ("⑴", "⒇"), ("⒈", "⒛"), ("㈠", "㈩"))
 )
 _LEADING_NUMBER = re.compile(r"[0-9０-９]+|[〇零一二三四五六七八九十百千两]+")
+
+
+def marker_label(marker: str) -> str:
+    """The marker without the punctuation and space after it (二、 → 二, 第一， → 第一,
+    1﹒ → 1, 一 → 一; （一） keeps its bracket): whatever punctuation the grammar lets a
+    marker end with, by its Unicode category rather than a list of its own."""
+    end = len(marker)
+    while end and (marker[end - 1].isspace() or unicodedata.category(marker[end - 1]) == "Po"):
+        end -= 1
+    return marker[:end]
 
 
 @functools.lru_cache(maxsize=1024)  # a document repeats few labels, many times

@@ -189,3 +189,13 @@ def test_ranks_are_the_grammar_s_nesting(first: str) -> None:
         assert outer.marker.family == first
         nested = bool(outer.sections)
         assert nested == (RANKS[first] < RANKS[second]), (first, second)
+
+
+@pytest.mark.parametrize("marker, label", [
+    ("二、", "二"), ("第一，", "第一"), ("1﹒", "1"), ("一 ", "一"), ("（一）", "（一）"), ("（一）、", "（一）"),
+    ("1.1", "1.1"), ("第三个方面呢，", "第三个方面呢"), ("①", "①"),
+])
+def test_a_marker_s_label_drops_the_punctuation_after_it(marker: str, label: str) -> None:
+    from gongwen.numerals import marker_label
+
+    assert marker_label(marker) == label

@@ -150,7 +150,7 @@ def level_skipped(ctx: Context) -> None:
 
 def _right_form(marker: Marker) -> str | None:
     """The marker as GB/T 15834-2011 B.3 writes it, if its punctuation is wrong."""
-    bare = marker.text.rstrip("、.．，,")
+    bare = marker.label
     mark = marker.text[len(bare):]
     family = marker.family
     if family == "ar_dun" or (family == "di" and mark == "、"):
