@@ -192,7 +192,8 @@ def test_ranks_are_the_grammar_s_nesting(first: str) -> None:
 
 
 @pytest.mark.parametrize("marker, label", [
-    ("二、", "二"), ("第一，", "第一"), ("1﹒", "1"), ("一 ", "一"), ("（一）", "（一）"), ("（一）、", "（一）"),
+    ("二、", "二"), ("第一，", "第一"), ("1﹒", "1"), ("一 ", "一"), ("（一）", "（一）"),
+    ("（一）、", "（一）"),
     ("1.1", "1.1"), ("第三个方面呢，", "第三个方面呢"), ("①", "①"),
 ])
 def test_a_marker_s_label_drops_the_punctuation_after_it(marker: str, label: str) -> None:

@@ -56,12 +56,7 @@ def doc_number_form(ctx: Context) -> None:
                        right)
 
 
-_ARABIC_DATE = re.compile(
-    r"(?P<y>[0-9０-９]{2,4})\s?年\s?(?P<m>[0-9０-９]{1,2})\s?月\s?(?P<d>[0-9０-９]{1,2})\s?日"
-)
-_CHINESE_DATE = re.compile(
-    r"[一二三四五六七八九〇○零Oo]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
-)
+_HAN_DIGITS = frozenset("〇○零一二三四五六七八九十")
 
 
 @rule("GW502", Severity.WARNING)
@@ -84,20 +79,19 @@ def date_form(ctx: Context) -> None:
         if isinstance(previous, Title) or (previous is not None and previous.type == "date"):
             continue  # a date under a title, not a 成文日期
         text = node.text.strip()
-        start = node.start + node.to_text().index(text[:1]) if text else node.start
-        chinese = _CHINESE_DATE.search(text)
-        if chinese:
+        value = node.value  # the date line's own reading of its numbers
+        if value is None or len(value) != len("2023-05-12"):
+            continue  # a template, or a date without its day
+        start = node.start + node.to_text().index(text[:1])
+        if _HAN_DIGITS.intersection(text.partition("年")[0]):
             ctx.report(start, start + len(text),
                        f"成文日期 「{text}」 in Chinese numerals: since 2012 it is written in Arabic ones")
             continue
-        match = _ARABIC_DATE.search(text)
-        if match is None:
-            continue
-        y, m, d = (match[k].translate(_FULL_WIDTH_DIGITS) for k in "ymd")
-        right = f"{y}年{int(m)}月{int(d)}日"
-        if len(y) == 4 and match.group() != right:
-            ctx.report(start, start + len(text), f"成文日期 「{match.group()}」; write 「{right}」",
-                       right)
+        year, month, day = (int(part) for part in value.split("-"))
+        right = f"{year}年{month}月{day}日"
+        written = text.strip("（）()")
+        if written != right:
+            ctx.report(start, start + len(text), f"成文日期 「{written}」; write 「{right}」", right)
 
 
 def _previous_sibling(ctx: Context, node: DateLine) -> Node | None:
