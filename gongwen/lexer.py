@@ -106,7 +106,8 @@ class PostLexer(PostLex):
     always_accept = (
         "HEADING", "RUN_IN_HEADING", "TITLE", "TITLE_DATE", "ADDRESSEE", "SIGNATURE",
         "ATTACHMENT_ITEM", "PLAIN", "LEAD", "HEADING_END", "APPENDIX_TITLED",
-        "DOC_NUMBER_HEAD", "DOC_NUMBER_TAIL", "META_KEY", "ISSUED_NAME", "ISSUED_TITLE", "QUOTED_TITLE",
+        "DOC_NUMBER_HEAD", "DOC_NUMBER_TAIL", "META_KEY", "ISSUED_NAME", "ISSUED_TITLE",
+        "QUOTED_TITLE", "SIGNED_DATE",
     )
 
     def __init__(self, patterns: LinePatterns) -> None:

@@ -37,6 +37,9 @@ _COLOPHON = frozenset({"COPY_TO", "IMPRINT"})
 # the body such lines are text.
 _AROUND = frozenset({"WEB_FURNITURE", "METADATA"})
 _FRONT_PASS = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB", "BOM", "SALUTATION"}) | HEADER | _AROUND
+# Lines that only the body's end makes what they are (a 署名 with its date, a quoted
+# document's name); elsewhere, text.
+_ENDING_LINE = frozenset({"SIGNED_DATE", "QUOTED_TITLE"})
 _TRAILING = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB"}) | _AROUND
 _KEPT_ABOVE_TITLE = frozenset({"BLANK", "METADATA", "BOM"}) | HEADER
 _FIELD_LINES_MAX = 3  # short lines between a title and its 主送机关
@@ -80,6 +83,7 @@ _CLAUSE_END = re.compile(r"[。！？!?；;]")
 _LEAD_SENTENCE = re.compile(r"如下|以下|下列|主要|我们|了")
 _COLONS = ("：", ":")
 _SIGNATURE_MAX = 40  # an organ's name
+_GAP = re.compile(r"(?<=\S)[ \t\u3000]{2,}")  # between a 署名 and its date on one line
 _SIGNATURE_LINES_MAX = 3
 _SIGNATURE_GAP = 2  # blank lines between the organs of a joint signature
 _NOT_SIGNATURE = re.compile(r"[。，,；;：:！？!?]")
@@ -125,7 +129,7 @@ def assign(tokens: list[Token], issued_name: re.Pattern[str]) -> list[Token]:
             index = _front(tokens, index, out, appendix=True, titled=True)
             zone = "body"
             continue
-        if kind == "QUOTED_TITLE":
+        if kind == "QUOTED_TITLE":  # below the 版记
             token = retype(token, "TEXT")
         if kind == "TEXT" and zone != "colophon":
             if "现予" in token:  # 《…办法》已经…通过，现予公布
@@ -141,14 +145,19 @@ def assign(tokens: list[Token], issued_name: re.Pattern[str]) -> list[Token]:
             if kind == "COPY_TO":
                 index = _take_continuation(tokens, index, token, out)
                 continue
-            if kind in _ENDING or kind in _NOT_IN_BODY or kind == "APPENDIX_LABEL":
-                token = retype(token, "TEXT")  # below the 版记 these are plain text
+            if kind in _ENDING or kind in _NOT_IN_BODY or kind in _ENDING_LINE or kind == "APPENDIX_LABEL":
+                token = retype(token, "TEXT")
             out.append(token)
             continue
         if kind in _NOT_IN_BODY or (kind == "REMARK" and zone == "body") or (
             kind in _AROUND and zone == "body" and index <= tail
         ):
             token = retype(token, "TEXT")
+        elif kind == "SIGNED_DATE" and zone != "colophon":
+            _mark_signature(out)
+            out.extend(_signed_date(token))
+            zone = "ending"
+            continue
         elif kind == "DATE":
             _mark_signature(out)
             zone = "ending"
@@ -220,7 +229,7 @@ def _front(
         elif not appendix and _wrapped_doc_number(tokens, index):
             out.append(_merge(tokens[index:index + 2], "DOC_NUMBER"))
             index += 2
-        elif kind in _WRAPPED_DOC_NUMBER or kind == "QUOTED_TITLE":  # in the front, a line of text
+        elif kind in _WRAPPED_DOC_NUMBER or kind in _ENDING_LINE:  # in the front, a line of text
             tokens[index] = retype(token, "TEXT")
         elif kind in _FRONT_PASS and not _kept_out(kind, appendix=appendix, addressed=addressed):
             out.append(token)
@@ -515,6 +524,13 @@ def _mark_signature(out: list[Token]) -> None:
         out[above - 1] = retype(token, "SIGNATURE")
         index = above - 1
         found += 1
+
+
+def _signed_date(token: Token) -> tuple[Token, Token]:
+    """A 署名 and its date on one line, cut after the gap of spaces between them."""
+    cut = _GAP.search(token).end()  # type: ignore[union-attr]
+    return (new_token("SIGNATURE", token[:cut], token.start_pos),
+            new_token("DATE", token[cut:], (token.start_pos or 0) + cut))
 
 
 def _take_attachment_items(tokens: list[Token], index: int, out: list[Token], *, bare: bool) -> int:

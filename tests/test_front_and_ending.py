@@ -293,3 +293,13 @@ def test_a_date_among_a_page_s_fields_below_the_title_is_not_the_document_s() ->
         "title", "doc_number", "paragraph", "artifact", "paragraph", "addressee", "paragraph"]
     got = roles("# 在会议上的讲话\n<img src=\"x\">\n\n2016年1月25日\n正文。\n")
     assert [kind for kind, _ in got] == ["title", "artifact", "date", "paragraph"]
+
+
+def test_a_signature_and_its_date_on_one_line() -> None:
+    doc = parse_checked("关于开展检查的通知\n正文。\nXX市教育局　　2024年5月1日\n")
+    assert [s.text for s in doc.signature] == ["XX市教育局"]
+    assert doc.date is not None and doc.date.value == "2024-05-01"
+    joint = parse_checked("关于开展检查的通知\n正文。\nXX市人民政府\nXX市教育局    2024年5月1日\n")
+    assert [s.text for s in joint.signature] == ["XX市人民政府", "XX市教育局"]
+    near = roles("关于开展检查的通知\n正文。\n截至 2024年5月1日\n")  # one space: a sentence
+    assert near[-1][0] == "paragraph"
