@@ -14,10 +14,12 @@ from gongwen.chunks import Chunk
 from gongwen.document import Document, SourceParagraph
 from gongwen.nodes import (
     Addressee,
+    Answered,
     Appendix,
     Artifact,
     Attachment,
     AttachmentNote,
+    Attendance,
     Blank,
     Closing,
     CopyNumber,
@@ -67,10 +69,12 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "Addressee",
+    "Answered",
     "Appendix",
     "Artifact",
     "Attachment",
     "AttachmentNote",
+    "Attendance",
     "Blank",
     "Chunk",
     "Closing",

@@ -23,6 +23,7 @@ from gongwen.nodes import (
     Artifact,
     Attachment,
     AttachmentNote,
+    Attendance,
     Blank,
     Block,
     Closing,
@@ -166,7 +167,7 @@ class TreeBuilder:
         (token,) = children
         return cast("Block", _LINES[token.type].assemble(**_span(token), children=self._inlines(token)))
 
-    title = addressee = salutation = closing = signature = date = remark = _line
+    title = addressee = salutation = closing = signature = date = remark = attendance = _line
     copy_to = imprint = copy_number = secrecy = urgency = issuer = doc_number = _line
 
     def attachment_note(self, children: list[Token]) -> AttachmentNote:
@@ -231,7 +232,7 @@ _NOTE_LABEL = re.compile(r"[^：:]*[：:][ \t\u3000]*")  # 附件：
 _LINES: dict[str, type[_Line]] = {
     "TITLE": Title, "ADDRESSEE": Addressee, "SALUTATION": Salutation, "CLOSING": Closing,
     "SIGNATURE": Signature, "DATE": DateLine, "TITLE_DATE": DateLine, "REMARK": Remark,
-    "ISSUED_TITLE": Title,
+    "ISSUED_TITLE": Title, "ATTENDANCE": Attendance,
     "COPY_TO": CopyTo, "IMPRINT": Imprint, "COPY_NUMBER": CopyNumber, "SECRECY": Secrecy,
     "URGENCY": Urgency, "ISSUER": Issuer, "DOC_NUMBER": DocNumber,
 }

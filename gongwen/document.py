@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, computed_field
 from gongwen.kinds import kind_of_title
 from gongwen.nodes import (
     Addressee,
+    Answered,
     Block,
     Closing,
     DateLine,
@@ -106,6 +107,11 @@ class Document(Derived):
                     if field.content:
                         fields.setdefault(field.name, field.content)
         return fields
+
+    @property
+    def answers(self) -> Answered | None:
+        """For a 批复 or 复函: the request or letter it answers, as its body names it."""
+        return self.find(Answered)
 
     @property
     def addressee(self) -> Addressee | None:

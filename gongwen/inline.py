@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from gongwen.grammar import inline_patterns
 from gongwen.nodes import (
+    Answered,
     Artifact,
     Enumeration,
     Inline,
@@ -214,6 +215,8 @@ class _Assembler:
                 yield Artifact.assemble(**span, text=f.text, kind=_RESIDUE[f.name])
             elif f.name == "LEAD_IN":
                 yield LeadIn.assemble(**span, text=f.text)
+            elif f.name == "ANSWERED":
+                yield Answered.assemble(**span, text=f.text)
             else:
                 yield Placeholder.assemble(**span, text=f.text, kind=f.name.lower())
             position = f.end

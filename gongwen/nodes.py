@@ -9,6 +9,7 @@ derived from the leaves.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar, Literal, Union
 
@@ -135,6 +136,13 @@ class LeadIn(_Leaf):
     """A lead-in formula (引出语) announcing what follows: 现将有关事项通知如下：."""
 
     type: Literal["lead_in"] = "lead_in"
+
+
+class Answered(_Leaf):
+    """The request or letter a 批复 or 复函 answers, as its body names it before 收悉:
+    《关于…的请示》（皖政〔2009〕12号）."""
+
+    type: Literal["answered"] = "answered"
 
 
 class Blank(_Leaf):
@@ -368,6 +376,27 @@ class Metadata(Node):
         return [child for child in self.children if isinstance(child, MetadataField)]
 
 
+class Attendance(_Line):
+    """会议纪要: a list of who attended (出席), sat in (列席) or was excused (请假)."""
+
+    type: Literal["attendance"] = "attendance"
+
+    @property
+    def role(self) -> str:
+        """出席, 列席, 请假, 缺席 or 参会: the label without spacing and suffix."""
+        label = "".join(self.text.partition("：")[0].partition(":")[0].split())
+        return label[:2]
+
+    @property
+    def names(self) -> list[str]:
+        """The people or organs listed, split at 、 ， , ；."""
+        listed = self.text.partition("：")[2] if "：" in self.text else self.text.partition(":")[2]
+        return [name for name in _LIST_SEPARATORS.split(listed.strip().rstrip("。.")) if name]
+
+
+_LIST_SEPARATORS = re.compile(r"[、，,；;\s]+")
+
+
 class CopyTo(_Line):
     """版记: 抄送：…。 (or 主送：…。), continuation lines included."""
 
@@ -513,7 +542,7 @@ class Appendix(Node):
 
 
 Inline = Annotated[
-    Union[Text, Placeholder, Artifact, LeadIn, Enumeration],  # noqa: UP007
+    Union[Text, Placeholder, Artifact, LeadIn, Answered, Enumeration],  # noqa: UP007
     Field(discriminator="type"),
 ]
 MetadataPart = Annotated[Union[Text, MetadataField], Field(discriminator="type")]  # noqa: UP007
@@ -521,7 +550,7 @@ Block = Annotated[
     Union[  # noqa: UP007
         Paragraph, Blank, Title, Salutation, Closing, Artifact, Section, Addressee, CopyNumber,
         Secrecy, Urgency, Issuer, DocNumber, Signature, DateLine, Remark, AttachmentNote,
-        Appendix, CopyTo, Imprint, Metadata,
+        Appendix, CopyTo, Imprint, Metadata, Attendance,
     ],
     Field(discriminator="type"),
 ]

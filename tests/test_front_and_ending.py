@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from gongwen import Attendance
 from tests.conftest import parse_checked
 
 
@@ -303,3 +304,21 @@ def test_a_signature_and_its_date_on_one_line() -> None:
     assert [s.text for s in joint.signature] == ["XX市人民政府", "XX市教育局"]
     near = roles("关于开展检查的通知\n正文。\n截至 2024年5月1日\n")  # one space: a sentence
     assert near[-1][0] == "paragraph"
+
+
+def test_who_attended_a_meeting() -> None:
+    doc = parse_checked("县人民政府常务会议纪要\n会议议定事项如下：\n一、同意方案。\n"
+                        "出 席：张三、李四，王五\n列席人员：财政局\n请假：赵六\n")
+    assert [(a.role, a.names) for a in doc.find_all(Attendance)] == [
+        ("出席", ["张三", "李四", "王五"]), ("列席", ["财政局"]), ("请假", ["赵六"])]
+    near = roles("会议纪要\n出席会议的同志要认真落实。\n")  # no colon after the label
+    assert near[-1][0] == "paragraph"
+
+
+def test_the_request_a_reply_answers() -> None:
+    doc = parse_checked("国务院关于同意迁移的批复\n安徽省人民政府：\n"
+                        "你省《关于驻地迁移的请示》（皖政〔2009〕12号）收悉。现批复如下：\n此复。\n")
+    assert doc.answers is not None and doc.answers.text == "《关于驻地迁移的请示》（皖政〔2009〕12号）"
+    letter = parse_checked("关于许可权限的复函\n重庆市环境保护局:\n你局《关于如何理解第九条的请示》收悉。\n")
+    assert letter.answers is not None and letter.answers.text == "《关于如何理解第九条的请示》"
+    assert parse_checked("关于学习的通知\n各单位要学习《条例》，收到后执行。\n").answers is None

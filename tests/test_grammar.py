@@ -22,6 +22,13 @@ LINES = [
     "（此件公开发布）", "国办发〔2023〕12号", "XX市人民政府文件", "特急", "机密★1年", "000001",
     "各部门：", '<img src="x">', "首页", ">", "来源：", "新华社", "【字体：大 中 小】",
     "XX市人民政府办公室　2023年5月12日印发", "XX市人民政府", "[日期]",
+    "索引号：001 发文字号：国办发〔2023〕12号", "发布机构 盐池县教体局 文 号", "关于印发《考评办法》的通知",
+    "考评办法", "《辞职书》", "XX市教育局　　2024年5月1日", "出席：张三、李四", "1.1支持在线提交",
+    "1.1.1 邮寄", "1）更细", "第一部分 总体要求", "㈠标题", "⑴标题", "1﹒标题", "第一点，标题",
+    "二0二四年五月十二日", "2024年12月", "上海市人民政府令", "（第19号）", "[附件一:《表》](/f.xls)",
+    "专此答复。", "<p>2024年4月15日</p>", "**2026 年 1 月 14 日**", "你省《关于迁移的请示》收悉。",
+    "学习啦 > 范文 > 会议纪要", "📊 **一、标题**", "发表时间：", "2026-02-09 09:45:30",
+    "《考评办法》已经市政府通过，现予公布。", "后附：《通报》。",
 ]
 
 
@@ -38,7 +45,8 @@ def test_every_sequence_of_lines_parses(lines: list[str], newline: str) -> None:
 def test_inline_terminals_start_with_inline_start() -> None:
     patterns = inline_patterns()
     start = regex.compile(patterns.pop("INLINE_START"))
-    samples = "一是，二要，第三，首先，（一）（1）①xx二X次**市××局○○□□＿＿某某##paidend##"
+    samples = ("一是，二要，第三，首先，（一）（1）①xx二X次**市××局○○□□＿＿某某##paidend##"
+               "你省《关于迁移的请示》收悉<p>2024年</p>[附件一:《表》](/f.xls)")
     for name, pattern in patterns.items():
         for match in regex.finditer(pattern, samples):
             assert start.match(match.group()), (name, match.group())
