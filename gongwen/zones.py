@@ -4,14 +4,18 @@ A grammar sees one line at a time; whether a short line is the title, the
 主送机关 or a 署名 depends on its neighbours. This pass walks the lexed lines
 once, zone by zone, and relabels tokens (it never drops a character):
 
-* front (版头, title, 主送机关, salutation): the first lines up to the body;
-  title lines are merged into one TITLE token, a date under the title becomes
-  TITLE_DATE, a line ending in ： the ADDRESSEE;
-* body: 版头 lines found here are plain paragraphs;
+* front (版头, metadata, title, 主送机关, salutation): the first lines up to the
+  body; a page's header that the title repeats below, a site's headline above
+  the article's fields and a date above the title are residue; title lines are
+  merged into one TITLE token, a date under the title becomes TITLE_DATE, a line
+  ending in ： the ADDRESSEE;
+* body: 版头 lines, metadata and page furniture found here are plain paragraphs
+  (but not in the run of such lines that ends the text);
 * after a closing, 附件说明 or date (the ending): the short organ lines just
   above a DATE become SIGNATURE, a 附注 is allowed, the further items of a
   附件说明 become ATTACHMENT_ITEM;
-* an attachment (附件1) starts a new front: its own title;
+* an attachment (附件1), and a document the text issues (its name in the title
+  or in a 命令's 现予公布, or alone in 书名号), starts a new front: its own title;
 * the 版记 (抄送, 印发): what follows it is plain text, continuation lines of
   抄送 belong to it.
 """
@@ -19,6 +23,7 @@ once, zone by zone, and relabels tokens (it never drops a character):
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -129,8 +134,6 @@ def assign(tokens: list[Token], issued_name: re.Pattern[str]) -> list[Token]:
             index = _front(tokens, index, out, appendix=True, titled=True)
             zone = "body"
             continue
-        if kind == "QUOTED_TITLE":  # below the 版记
-            token = retype(token, "TEXT")
         if kind == "TEXT" and zone != "colophon":
             if "现予" in token:  # 《…办法》已经…通过，现予公布
                 issued |= _issued_names(str(token), issued_name) - own
@@ -153,7 +156,7 @@ def assign(tokens: list[Token], issued_name: re.Pattern[str]) -> list[Token]:
             kind in _AROUND and zone == "body" and index <= tail
         ):
             token = retype(token, "TEXT")
-        elif kind == "SIGNED_DATE" and zone != "colophon":
+        elif kind == "SIGNED_DATE":
             _mark_signature(out)
             out.extend(_signed_date(token))
             zone = "ending"
@@ -321,7 +324,7 @@ def _headline_above(tokens: list[Token], index: int) -> bool:
 def _under_title(out: list[Token]) -> bool:
     """Whether the next line stands right under the title, or under a speaker's line
     right under it (blank lines and residue aside)."""
-    above = [t.type for t in reversed(out) if t.type not in _TRAILING][:2]  # residue aside
+    above = list(itertools.islice((t.type for t in reversed(out) if t.type not in _TRAILING), 2))
     return above[:1] == ["TITLE"] or above == ["TEXT", "TITLE"]
 
 
