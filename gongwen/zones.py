@@ -57,6 +57,7 @@ _SITE_SUFFIX = ("-", "_", "|", "(")
 _DASHES = re.compile(r"[—–－‐-]+")
 _NAME_MARKS = re.compile(r"[《》〈〉<>“”\"]")
 _ISSUED_LINE_MAX = 120
+_ISSUED_MAX = 16  # names looked for at once: each body line is compared with them
 _TITLE_LINE = ("TEXT", "REMARK")  # a line wholly in brackets is lexed as a 附注: （2021—2023年）
 _ITEM_MARKERS = frozenset({"AR_DOT", "AR_DUN", "CN_DUN", "CN_PAREN", "AR_PAREN"})
 
@@ -135,7 +136,7 @@ def assign(tokens: list[Token], issued_name: re.Pattern[str]) -> list[Token]:
             zone = "body"
             continue
         if kind == "TEXT" and zone != "colophon":
-            if "现予" in token:  # 《…办法》已经…通过，现予公布
+            if "现予" in token and len(issued) < _ISSUED_MAX:  # 《…办法》已经…通过，现予公布
                 issued |= _issued_names(str(token), issued_name) - own
             if issued and (found := _issued_title(tokens, index - 1, issued)):
                 name, end = found

@@ -26,6 +26,11 @@ HOSTILE = {
     "同志们 without colon": "同志们\n" * N,
     "one line of markers": "；一是" * N,
     "nested lists": "：" + "".join(f"①{i}；" for i in range(N)),
+    "names to issue": "关于印发的通知\n" + "".join(
+        f"《办法{i}》已经通过，现予公布。\n办法{i + 1}\n" for i in range(N // 10)),
+    "quoted names": "关于会议的通知\n正文。\n" + "《辞职书》\n正文。\n" * (N // 10),
+    "metadata and furniture": "索引号：1 发文字号：国办发〔2023〕12号\n来源：网\n" * (N // 10) + "正文。\n",
+    "a page title repeated": "关于检查的通知\n来源：网\n" * (N // 10),
 }
 
 
