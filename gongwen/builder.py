@@ -153,6 +153,8 @@ class TreeBuilder:
         span = _span(token)
         starts = [m.start() for m in self.patterns.meta_key.finditer(token.value)]
         parts: list[Text | MetadataField] = []
+        if not starts:  # METADATA and META_KEY disagree (a grammar bug): the line as text
+            return Metadata.assemble(**span, children=[_text(token, 0, len(token.value))])
         if starts[0]:
             parts.append(_text(token, 0, starts[0]))
         for start, end in zip(starts, [*starts[1:], len(token.value)], strict=True):

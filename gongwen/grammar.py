@@ -53,7 +53,12 @@ def _inline_terminals() -> tuple[tuple[str, str], ...]:
         return tuple((str(name), str(pattern)) for name, pattern in pairs)
     except (OSError, ValueError):
         pass
-    terminals = sorted(load("inline.lark", regex=True).terminals, key=lambda t: -t.priority)
+    # Only the terminals are wanted (gongwen/inline.py scans with them): Earley's
+    # front end gives them without building a lexer, whose check of every pair of
+    # terminals for overlaps (with interegular installed) takes minutes here.
+    inline = Lark.open_from_package(
+        "gongwen", "inline.lark", _GRAMMAR_DIR, parser="earley", lexer="dynamic", regex=True)
+    terminals = sorted(inline.terminals, key=lambda t: -t.priority)
     pairs = tuple((t.name, t.pattern.to_regexp()) for t in terminals)
     _write_atomically(path, json.dumps(pairs, ensure_ascii=False).encode("utf-8"))
     return pairs
