@@ -73,6 +73,10 @@ class Document(Derived):
 
     # ---- parts --------------------------------------------------------------
 
+    def _own(self, kind: builtins.type[N]) -> N | None:
+        """The first part of ``kind`` of the document itself, not of an attachment."""
+        return next((child for child in self.children if isinstance(child, kind)), None)
+
     @computed_field  # type: ignore[prop-decorator]
     @property
     def kind(self) -> str | None:
@@ -84,7 +88,7 @@ class Document(Derived):
     @property
     def title(self) -> Title | None:
         """The document's title (an attachment's own title is the attachment's)."""
-        return next((child for child in self.children if isinstance(child, Title)), None)
+        return self._own(Title)
 
     @property
     def salutation(self) -> Salutation | None:
@@ -116,12 +120,12 @@ class Document(Derived):
     @property
     def addressee(self) -> Addressee | None:
         """The document's 主送机关 (an attachment's is the attachment's)."""
-        return next((child for child in self.children if isinstance(child, Addressee)), None)
+        return self._own(Addressee)
 
     @property
     def doc_number(self) -> DocNumber | None:
         """The 发文字号 (a 令号 too), if the document shows one."""
-        return next((child for child in self.children if isinstance(child, DocNumber)), None)
+        return self._own(DocNumber)
 
     @property
     def signature(self) -> list[Signature]:

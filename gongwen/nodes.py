@@ -526,11 +526,12 @@ class Appendix(Node):
 
     @property
     def heading_text(self) -> str:
-        """Its label and title on one line: 附件1 重点项目清单, 附件二：承诺函."""
+        """Its label and title on one line: 附件1 重点项目清单, 附件二：承诺函 (an issued
+        document: its title)."""
         label = self.label.text.strip() if self.label is not None else ""
-        if self.title is None or not label:
-            return label or (self.title.text.replace("\n", "") if self.title else "")
-        return label + ("" if label.endswith(("：", ":")) else " ") + self.title.text.replace("\n", "")
+        title = self.title.text.replace("\n", "") if self.title is not None else ""
+        gap = " " if label and title and not label.endswith(("：", ":")) else ""
+        return label + gap + title
 
     @property
     def number(self) -> int | None:
