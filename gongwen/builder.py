@@ -216,7 +216,8 @@ class TreeBuilder:
         return SectionDraft(self._marker(token), heading, run_in, blocks, end)
 
     division = level_1 = level_2 = level_3 = level_3_1 = level_3_2 = _section
-    level_4 = level_4_1 = level_5 = speech = _section
+    level_4 = level_4_1 = level_5 = _section
+    lead_di = lead_shi = lead_yao = lead_adverb = di = shi = yao = adverb = _section
     volume = chapter = part = article = _section
 
     def _marker(self, token: Token) -> Marker:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 RANKS: dict[str, int] = {
     "volume": 0, "chapter": 1, "part": 2, "article": 3,
-    "division": -1, "cn_dun": 10, "cn_paren": 11, "ar_dot": 12, "ar_dun": 12, "ar_paren": 13,
+    "division": -1, "cn_dun": 10, "cn_paren": 11, "ar_dot": 12, "ar_dun": 12, "ar_bare": 12, "ar_paren": 13,
     "outline_2": 13, "circled": 14, "outline_3": 14, "ar_half_paren": 14,
 }
 SPEECH_FAMILIES = frozenset({"di", "shi", "yao", "adverb"})
 # One step down the prose ladder from each family (一、 → （一） → 1. → （1） → ①).
 _PROSE = ("cn_dun", "cn_paren", "ar_dot", "ar_paren", "circled")
+_AT_AR_DOT = frozenset({"ar_dun", "ar_bare"})  # 1、 and a lone １ stand where 1. does
 
 
 def rank(family: str) -> int | None:
@@ -27,8 +28,8 @@ def rank(family: str) -> int | None:
 def steps_between(parent: str, child: str) -> int | None:
     """How many steps down the prose ladder ``child`` is from ``parent`` (1 = next level);
     None when either is not on the prose ladder."""
-    parent = "ar_dot" if parent == "ar_dun" else parent
-    child = "ar_dot" if child == "ar_dun" else child
+    parent = "ar_dot" if parent in _AT_AR_DOT else parent
+    child = "ar_dot" if child in _AT_AR_DOT else child
     if parent not in _PROSE or child not in _PROSE:
         return None
     return _PROSE.index(child) - _PROSE.index(parent)

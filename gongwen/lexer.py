@@ -32,7 +32,7 @@ from gongwen.zones import assign
 
 SECTION_MARKERS = frozenset({
     "VOLUME", "CHAPTER", "PART", "ARTICLE", "DIVISION", "CN_DUN", "CN_PAREN", "AR_DOT",
-    "AR_DUN", "OUTLINE_2", "OUTLINE_3", "AR_PAREN", "AR_HALF_PAREN", "CIRCLED", "DI", "SHI",
+    "AR_DUN", "AR_BARE", "OUTLINE_2", "OUTLINE_3", "AR_PAREN", "AR_HALF_PAREN", "CIRCLED", "DI", "SHI",
     "YAO", "ADVERB",
 })
 # Markers that may open a line and go on as an inline list (二是 later on the line).
@@ -92,7 +92,7 @@ class LinePatterns:
     _NEVER = re.compile(r"(?!)")
 
     def __init__(self) -> None:
-        self.lead = self.heading_end = self.meta_key = self.issued_name = self._NEVER
+        self.lead = self.heading_end = self.meta_key = self.issued_name = self.lost_glyph = self._NEVER
 
     def lead_length(self, marker: str) -> int:
         """Length of what precedes the marker on its line (indentation, residue)."""
@@ -107,7 +107,7 @@ class PostLexer(PostLex):
         "HEADING", "RUN_IN_HEADING", "TITLE", "TITLE_DATE", "ADDRESSEE", "SIGNATURE",
         "ATTACHMENT_ITEM", "PLAIN", "LEAD", "HEADING_END", "APPENDIX_TITLED",
         "DOC_NUMBER_HEAD", "DOC_NUMBER_TAIL", "META_KEY", "ISSUED_NAME", "ISSUED_TITLE",
-        "QUOTED_TITLE", "SIGNED_DATE",
+        "QUOTED_TITLE", "SIGNED_DATE", "LOST_GLYPH",
     )
 
     def __init__(self, patterns: LinePatterns) -> None:
@@ -117,7 +117,8 @@ class PostLexer(PostLex):
         line = 1
         run: list[Token] = []
         previous = ""
-        for token in self._cut(_drained(assign(list(stream), self.patterns.issued_name))):
+        tokens = assign(list(self._lost_stops(stream)), self.patterns.issued_name)
+        for token in self._cut(_drained(tokens)):
             token.line = line
             line += token.count("\n") + token.count("\r") - token.count("\r\n")
             if token.type in _PLAIN and previous not in _BEFORE_PARAGRAPH:
@@ -130,6 +131,33 @@ class PostLexer(PostLex):
             previous = token.type
         if run:
             yield LineRun.of(run)
+
+    def _lost_stops(self, stream: Iterator[Token]) -> Iterator[Token]:
+        """A number alone on its line (AR_BARE) stays a marker when the line before or
+        after opens with LOST_GLYPH, else it is text. Decided here: a terminal sees
+        its own line, and looking back over a whole line is beyond a regular expression."""
+        before = ""
+        line: list[Token] = []  # the number and the rest of its line, until the next line
+        for token in stream:
+            if line and len(line) == 1 and token.type == "TEXT":
+                line.append(token)  # the spaces and line break after the number
+                continue
+            if line:
+                yield from self._number_line(line, before, token.value)
+                line = []
+            if token.type == "AR_BARE":
+                line = [token]
+                continue
+            before = token.value
+            yield token
+        if line:
+            yield from self._number_line(line, before, "")
+
+    def _number_line(self, line: list[Token], before: str, after: str) -> Iterator[Token]:
+        if self.patterns.lost_glyph.match(before) or self.patterns.lost_glyph.match(after):
+            yield from line
+        else:
+            yield new_token("TEXT", "".join(line), line[0].start_pos, line[0].line)
 
     def _cut(self, stream: Iterator[Token]) -> Iterator[Token]:
         """Split marker tokens from their indentation and the rest of their line."""

@@ -35,6 +35,7 @@ class _Engine:
         patterns.heading_end = terminal_regex(compiled, "HEADING_END")
         patterns.meta_key = terminal_regex(compiled, "META_KEY")
         patterns.issued_name = terminal_regex(compiled, "ISSUED_NAME")
+        patterns.lost_glyph = terminal_regex(compiled, "LOST_GLYPH")
         self.lexer = LineLexer(compiled.terminals)
         self.patterns = patterns
         self.lalr = LALRParser(compiled, TreeBuilder)

@@ -171,6 +171,7 @@ def test_emoji_before_a_heading_is_its_prefix() -> None:
 _SAMPLES = {
     "division": "第一部分 甲", "volume": "第一编 甲", "chapter": "第一章 甲", "part": "第一节 甲",
     "article": "第一条 甲", "cn_dun": "一、甲", "cn_paren": "（一）甲", "ar_dot": "1.甲", "ar_dun": "1、甲",
+    "ar_bare": "１\n\ufffd 甲",
     "outline_2": "1.1甲", "outline_3": "1.1.1甲", "ar_paren": "（1）甲", "ar_half_paren": "1）甲",
     "circled": "①甲",
 }
@@ -200,3 +201,39 @@ def test_a_marker_s_label_drops_the_punctuation_after_it(marker: str, label: str
     from gongwen.numerals import marker_label
 
     assert marker_label(marker) == label
+
+
+def test_speech_families_nest_in_the_order_met() -> None:
+    """The family met first leads and another goes one below it, until the leader's next
+    marker (as d054's speakers number: 第一点，… 二是… 三是…)."""
+    assert levels("第一，甲", "一是乙", "二是丙", "第二，丁", "首先，戊", "第三，己") == [
+        ("第一，", 1), ("一是", 2), ("二是", 2), ("第二，", 1), ("首先，", 2), ("第三，", 1)
+    ]
+    assert levels("一是甲", "首先，乙", "其次，丙", "二是丁") == [
+        ("一是", 1), ("首先，", 2), ("其次，", 2), ("二是", 1)
+    ]
+    assert [level for _, level in levels("一、甲", "第一，乙", "一要丙", "第二，丁", "二、戊")] == [
+        1, 2, 3, 2, 1]
+
+
+def test_number_whose_full_stop_the_extraction_lost() -> None:
+    """A number alone on its line beside a line opening with U+FFFD (the 1． of a PDF
+    whose full stop could not be read) is a 1. level marker, the lost glyph on the line
+    after it or, where the page's order put it first, before it."""
+    text = ("（一）实施行动\n\n   １\n   \ufffd 做大做强龙头企业。支持龙头企业。\n正文。\n"
+            " \ufffd 推动中小企业提质发展。深入实施\n ２\n“万企融合”行动。\n（二）保障措施\n")
+    doc = parse_checked(text)
+    assert [(s.marker.text, s.marker.family, s.level, s.heading_text) for s in doc.find_all(Section)] == [
+        ("（一）", "cn_paren", 1, "实施行动"), ("１", "ar_bare", 2, ""), ("２", "ar_bare", 2, ""),
+        ("（二）", "cn_paren", 1, "保障措施"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "客户赔付操作规程\n\n1 \n\n 第四条 本规程适用于本公司。\n",  # a page number under a running header
+    "一、总则\n２\n正文。\n３\n",  # numbers beside ordinary lines
+    "一、总则\n\n１\n\n\ufffd 做大做强。\n",  # the lost glyph a blank line away
+])
+def test_number_alone_on_its_line_is_text_elsewhere(text: str) -> None:
+    doc = parse_checked(text)
+    assert all(s.marker.family != "ar_bare" for s in doc.find_all(Section))

@@ -153,8 +153,8 @@ def _right_form(marker: Marker) -> str | None:
     bare = marker.label
     mark = marker.text[len(bare):]
     family = marker.family
-    if family == "ar_dun" or (family == "di" and mark == "、"):
-        return bare + ("." if family == "ar_dun" else "，")
+    if family in ("ar_dun", "ar_bare") or (family == "di" and mark == "、"):
+        return bare + ("，" if family == "di" else ".")
     if family == "cn_dun" and mark != "、":
         return bare + "、"
     if family in ("cn_paren", "ar_paren", "circled") and mark:
@@ -201,8 +201,9 @@ def _first_child_continues(section: Section, following: Node | None) -> Section 
 def mixed_marker_families(ctx: Context) -> None:
     """Siblings of one level mix marker families.
 
-    Checks that sections of one level use one marker family: 第一， … 二是 … as siblings,
-    or 一、 … 2、 … 三、 where the 2、 is meant as the second item of the 一、 level.
+    Checks that sections of one level use one marker family: 一、 … 2、 … 三、 where the
+    2、 is meant as the second item of the 一、 level, or 第一， … 二是 … where the 二是
+    (which nests below the 第一，) is meant as the second.
 
     Why: one family per level is what lets a reader (and a parser) see the level
     (practice, §5.1 of the conventions: mixed 1、 and 1. in one level).
@@ -212,12 +213,6 @@ def mixed_marker_families(ctx: Context) -> None:
     Instead: 一、统一思想 … 二、明确任务 … 三、加强领导
     """
     for siblings in _sibling_groups(ctx):
-        speech = [s for s in siblings if s.marker.family in SPEECH_FAMILIES]
-        for first, second in itertools.pairwise(speech):
-            if first.marker.family != second.marker.family:
-                ctx.report(second.marker.start, second.marker.end,
-                           f"「{second.marker.text}」 and 「{first.marker.text}」 (line "
-                           f"{first.line}) number one level with two marker families")
         for section, following in itertools.zip_longest(siblings, siblings[1:]):
             child = _first_child_continues(section, following)
             if child is not None:
