@@ -27,14 +27,9 @@ from lark.lexer import TerminalDef
 
 from gongwen.inline import list_continues
 from gongwen.numerals import marker_label, ordinal_of
-from gongwen.tokens import new_token, retype
+from gongwen.tokens import SECTION_MARKERS, new_token, retype
 from gongwen.zones import assign
 
-SECTION_MARKERS = frozenset({
-    "VOLUME", "CHAPTER", "PART", "ARTICLE", "DIVISION", "CN_DUN", "CN_PAREN", "AR_DOT",
-    "AR_DUN", "AR_BARE", "OUTLINE_2", "OUTLINE_3", "AR_PAREN", "AR_HALF_PAREN", "CIRCLED", "DI", "SHI",
-    "YAO", "ADVERB",
-})
 # Markers that may open a line and go on as an inline list (二是 later on the line).
 _LIST_OPENERS = frozenset({"DI", "SHI", "YAO", "ADVERB", "CIRCLED"})
 _PLAIN = frozenset({"TEXT", "BLANK"})
@@ -107,7 +102,7 @@ class PostLexer(PostLex):
         "HEADING", "RUN_IN_HEADING", "TITLE", "TITLE_DATE", "ADDRESSEE", "SIGNATURE",
         "ATTACHMENT_ITEM", "PLAIN", "LEAD", "HEADING_END", "APPENDIX_TITLED",
         "DOC_NUMBER_HEAD", "DOC_NUMBER_TAIL", "META_KEY", "ISSUED_NAME", "ISSUED_TITLE",
-        "QUOTED_TITLE", "SIGNED_DATE", "LOST_GLYPH",
+        "QUOTED_TITLE", "SIGNED_DATE", "DIGIT_DATE", "LOST_GLYPH",
     )
 
     def __init__(self, patterns: LinePatterns) -> None:

@@ -301,7 +301,8 @@ class DateLine(_Line):
     @property
     def value(self) -> str | None:
         """The date as ISO 8601 (2009-12-31 for 二〇〇九年十二月三十一日), year and month
-        alone (2024-12) for a line without a day; None for a template (20XX年X月X日)."""
+        alone (2024-12) for a line without a day, the year alone for digits that read two
+        ways (2021111); None for a template (20XX年X月X日)."""
         return date_value(self.text)
 
 

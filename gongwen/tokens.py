@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from lark import Token
 
+# The terminals of markers that open a section (document.lark)
+SECTION_MARKERS = frozenset({
+    "VOLUME", "CHAPTER", "PART", "ARTICLE", "DIVISION", "CN_DUN", "CN_PAREN", "AR_DOT",
+    "AR_DUN", "AR_BARE", "OUTLINE_2", "OUTLINE_3", "AR_PAREN", "AR_HALF_PAREN", "CIRCLED", "DI", "SHI",
+    "YAO", "ADVERB",
+})
+
 _new_str = str.__new__
 
 

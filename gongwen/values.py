@@ -36,8 +36,11 @@ def _number(text: str) -> int | None:
 
 def date_value(text: str) -> str | None:
     """The date as ISO 8601 (2009-12-31), or year and month (2024-12) when the line has
-    no day; None for a template (20XX年X月X日) or a field ([日期])."""
+    no day, or the year alone when its digits can be read two ways; None for a template
+    (20XX年X月X日) or a field ([日期])."""
     plain = _plain(text).strip("()")
+    if plain.isdigit():
+        return _digits_date(plain)
     year, found, rest = plain.partition("年")
     if not found:
         return None
@@ -53,6 +56,20 @@ def date_value(text: str) -> str | None:
     if not day_number or not 1 <= day_number <= 31:
         return None
     return f"{year_digits}-{month_number:02d}-{day_number:02d}"
+
+
+def _digits_date(digits: str) -> str | None:
+    """20211022 → 2021-10-22, 2017919 → 2017-09-19; the year alone where the month and
+    the day can be cut two ways (2021111: 1月11日 or 11月1日)."""
+    year, rest = digits[:4], digits[4:]
+    readings = {
+        f"{year}-{int(rest[:cut]):02d}-{int(rest[cut:]):02d}"
+        for cut in (1, 2)
+        if 1 <= len(rest) - cut <= 2 and 1 <= int(rest[:cut]) <= 12 and 1 <= int(rest[cut:]) <= 31
+    }
+    if not readings:
+        return None
+    return readings.pop() if len(readings) == 1 else year
 
 
 def doc_number_parts(text: str) -> DocNumberParts:

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from lark import Token
 
 from gongwen.kinds import kind_of_title
-from gongwen.tokens import new_token, retype
+from gongwen.tokens import SECTION_MARKERS, new_token, retype
 
 HEADER = frozenset({"COPY_NUMBER", "SECRECY", "URGENCY", "ISSUER", "DOC_NUMBER"})
 _WRAPPED_DOC_NUMBER = ("DOC_NUMBER_HEAD", "DOC_NUMBER_TAIL")
@@ -44,7 +44,7 @@ _AROUND = frozenset({"WEB_FURNITURE", "METADATA"})
 _FRONT_PASS = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB", "BOM", "SALUTATION"}) | HEADER | _AROUND
 # Lines that only the body's end makes what they are (a 署名 with its date, a quoted
 # document's name); elsewhere, text.
-_ENDING_LINE = frozenset({"SIGNED_DATE", "QUOTED_TITLE"})
+_ENDING_LINE = frozenset({"SIGNED_DATE", "QUOTED_TITLE", "DIGIT_DATE"})
 _TRAILING = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB"}) | _AROUND
 _KEPT_ABOVE_TITLE = frozenset({"BLANK", "METADATA", "BOM"}) | HEADER
 _FIELD_LINES_MAX = 3  # short lines between a title and its 主送机关
@@ -114,6 +114,7 @@ def assign(tokens: list[Token], issued_name: re.Pattern[str]) -> list[Token]:
     while tail > index and tokens[tail - 1].type in _TRAILING:
         tail -= 1
     listing = False  # in a list of 附件1：… lines
+    last_marker: int | None = None  # where the last section opens, once needed
     while index < len(tokens):
         token = tokens[index]
         kind = token.type
@@ -165,6 +166,12 @@ def assign(tokens: list[Token], issued_name: re.Pattern[str]) -> list[Token]:
         elif kind == "DATE":
             _mark_signature(out)
             zone = "ending"
+        elif kind == "DIGIT_DATE":  # a date under a 署名 where no section follows
+            if last_marker is None:
+                last_marker = max((i for i, t in enumerate(tokens) if t.type in SECTION_MARKERS), default=-1)
+            signed = index > last_marker and _mark_signature(out)
+            token = retype(token, "DATE" if signed else "TEXT")
+            zone = "ending" if signed else zone
         elif kind in ("CLOSING", "REMARK"):
             zone = "ending"
         elif kind == "ATTACHMENT_NOTE":
@@ -503,9 +510,9 @@ def _wrapped(token: Token) -> bool:
     return len(shape(token)) >= 20 and not _NOT_SIGNATURE.search(shape(token)[-1])
 
 
-def _mark_signature(out: list[Token]) -> None:
-    """Relabel the organ lines just above a 成文日期 as 署名; the organs of a joint
-    signature may stand a blank line or two apart."""
+def _mark_signature(out: list[Token]) -> int:
+    """Relabel the organ lines just above a 成文日期 as 署名 (the organs of a joint
+    signature may stand a blank line or two apart); how many there are."""
     index = len(out)
     while index > 0 and out[index - 1].type == "BLANK":
         index -= 1
@@ -528,6 +535,7 @@ def _mark_signature(out: list[Token]) -> None:
         out[above - 1] = retype(token, "SIGNATURE")
         index = above - 1
         found += 1
+    return found
 
 
 def _signed_date(token: Token) -> tuple[Token, Token]:

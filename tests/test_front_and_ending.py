@@ -322,3 +322,17 @@ def test_the_request_a_reply_answers() -> None:
     letter = parse_checked("关于许可权限的复函\n重庆市环境保护局:\n你局《关于如何理解第九条的请示》收悉。\n")
     assert letter.answers is not None and letter.answers.text == "《关于如何理解第九条的请示》"
     assert parse_checked("关于学习的通知\n各单位要学习《条例》，收到后执行。\n").answers is None
+
+
+def test_a_date_whose_characters_a_page_dropped_under_its_signature() -> None:
+    """20211022 for 2021年10月22日 (g001's web page; g005 writes 2017919): a date
+    under a 署名 at the text's end; a number line in the body is data."""
+    doc = parse_checked("关于办理提案的答复函\n\n正文。\n\n专此答复。\n\n    某县教育体育局\n\n"
+                        "                20211022\n\n扫一扫在手机上查看当前页面\n")
+    assert [s.text for s in doc.signature] == ["某县教育体育局"]
+    assert doc.date is not None and (doc.date.text, doc.date.value) == ("20211022", "2021-10-22")
+    unsigned = roles("关于表彰的决定\n正文。\n\n2017919\n")  # no 署名 above
+    assert unsigned[-1] == ("paragraph", "2017919")
+    in_body = parse_checked("关于某事的通知\n各单位：\n一、甲\n完成时间\n20230815\n二、乙\n正文。\n")
+    assert in_body.date is None and in_body.signature == []
+

@@ -40,6 +40,9 @@ def test_dates_in_every_writing_read_as_iso(day: datetime.date, writing: str) ->
     ("2026 年 1 月 14 日", "2026-01-14"), ("（2024年12月）", "2024-12"),
     ("2023年01月13日", "2023-01-13"),
     ("20XX年X月X日", None), ("[日期]", None), ("2024年13月1日", None), ("2024年2月32日", None),
+    # digits alone (年月日 dropped): the one reading, the year where there are two
+    ("20211022", "2021-10-22"), ("2017919", "2017-09-19"), ("2021012", "2021-01-02"),
+    ("2021111", "2021"), ("2024139", None),
 ])
 def test_date_values(text: str, value: str | None) -> None:
     assert date_value(text) == value
