@@ -22,6 +22,21 @@ class DocNumberParts(NamedTuple):
     number: int | None
 
 
+class DocNumberPieces(NamedTuple):
+    """A bracketed 发文字号 cut where GB/T 9704-2012 7.2.4 cuts it, as written: 机关代字,
+    the brackets around the year, what stands before the serial number (第, 字), the
+    serial number; ``start`` and ``end`` span it in the line, from the 机关代字 to 号."""
+
+    start: int
+    end: int
+    issuer: str
+    opening: str
+    year: str
+    closing: str
+    between: str
+    serial: str
+
+
 def _plain(text: str) -> str:
     """Compatibility forms folded (full-width digits and brackets), spacing removed."""
     return "".join(unicodedata.normalize("NFKC", text).split())
@@ -76,13 +91,7 @@ def doc_number_parts(text: str) -> DocNumberParts:
     """Issuer code, year and serial number of a 发文字号 or 令号 (签发人 after it left out)."""
     plain = _plain(text).strip("()")
     head = plain.partition("号")[0]
-    runs: list[tuple[int, int]] = []  # (start, end) of each run of digits
-    for index, char in enumerate(head):
-        if char.isdigit():
-            if runs and runs[-1][1] == index:
-                runs[-1] = (runs[-1][0], index + 1)
-            else:
-                runs.append((index, index + 1))
+    runs = _digit_runs(head)  # (start, end) of each run of digits
     if not runs:
         return DocNumberParts(None, None, None)
     number_start, number_end = runs[-1]
@@ -94,3 +103,51 @@ def doc_number_parts(text: str) -> DocNumberParts:
         issuer = issuer[:-1]
     year = int(head[year_run[0]:year_run[1]]) if year_run else None
     return DocNumberParts(issuer or None, year, number)
+
+
+def doc_number_pieces(text: str) -> DocNumberPieces | None:
+    """The pieces of the first bracketed 发文字号 in a line already known to hold one
+    (a year of digits between brackets, a serial number, 号), or None."""
+    for year_start, year_end in _digit_runs(text):
+        opening_at = _skip_space(text, year_start - 1, -1)
+        closing_at = _skip_space(text, year_end, 1)
+        if not (opening_at >= 0 and closing_at < len(text) and 2 <= year_end - year_start <= 4):
+            continue
+        if unicodedata.category(text[opening_at]) != "Ps" or unicodedata.category(text[closing_at]) != "Pe":
+            continue
+        serial_start = closing_at + 1
+        while serial_start < len(text) and text[serial_start] in "第字 \t":
+            serial_start += 1
+        serial_end = serial_start
+        while serial_end < len(text) and text[serial_end].isdigit():
+            serial_end += 1
+        end = _skip_space(text, serial_end, 1)
+        if serial_end == serial_start or end >= len(text) or text[end] != "号":
+            return None
+        issuer_end = _skip_space(text, opening_at - 1, -1) + 1
+        start = issuer_end
+        while start > 0 and issuer_end - start < 20 and not (
+            text[start - 1].isspace() or unicodedata.category(text[start - 1]) == "Ps"
+        ):
+            start -= 1
+        return DocNumberPieces(
+            start, end + 1, text[start:issuer_end], text[opening_at], text[year_start:year_end],
+            text[closing_at], text[closing_at + 1:serial_start].strip(), text[serial_start:serial_end],
+        )
+    return None
+
+
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for index, char in enumerate(text):
+        if char.isdigit():
+            if runs and runs[-1][1] == index:
+                runs[-1] = (runs[-1][0], index + 1)
+            else:
+                runs.append((index, index + 1))
+    return runs
+
+
+def _skip_space(text: str, index: int, step: int) -> int:
+    """``index``, or the next index in the direction of ``step`` past one space there."""
+    return index + step if 0 <= index < len(text) and text[index] in " \t" else index

@@ -68,13 +68,6 @@ _LONG_TITLE_MAX = 150  # …关于印发《…》的通知 runs long, but it nam
 _TITLE_LINES_MAX = 4
 _TITLE_GAP_MAX = 2  # blank lines allowed between two title lines
 _NOT_TITLE_END = tuple("。；：，、,;:")
-# A line holding only a date (2024年12月, （2023年度）), or opening with a full date (a
-# 题注 such as 2022年6月6日 …令第2号公布), is not a title line; 2024年工作要点 is one.
-_DATE_LED = re.compile(
-    r"^[（(]?(?:[0-9０-９]{4}|[一二三四五六七八九〇○零]{4})\s?年"
-    r"(?:度|[0-9０-９一二三四五六七八九十]{1,2}\s?月(?:[0-9０-９一二三四五六七八九十]{1,3}\s?日)?)?[）)]?$"
-    r"|^[（(]?[0-9０-９]{4}\s?年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日"
-)
 _SUBTITLE_DASH = ("——", "──", "--")
 _NOT_AN_ORGAN = (*_SUBTITLE_DASH, "（", "(")  # a subtitle, a note such as （此页无正文）
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")  # a title goes on without these
@@ -256,10 +249,10 @@ def _front(
         elif kind == "TEXT" and titled and _is_subtitle(shape(token)):
             out.append(retype(token, "TITLE"))  # ——在…上的讲话, apart from its title
             index += 1
-        elif kind == "TEXT" and titled and not addressed and (
-            _before_date(tokens, index) or _DATE_LED.match(shape(token))
+        elif titled and not addressed and (
+            (kind == "TEXT" and _before_date(tokens, index)) or kind == "DATED"
         ):
-            out.append(token)  # a speaker's name, or a partial date (（2024年12月）)
+            out.append(token)  # a speaker's name, or a year (（2023年度）)
             index += 1
         elif kind == "TEXT" and not titled and (repeat := _repeated_at(tokens, index)):
             # a page's header: residue, and so is the furniture between it and the title
@@ -484,7 +477,6 @@ def _is_title_line(text: str, first: bool) -> bool:
         and (first or not _CLAUSE_MARK.search(text))
         and not text.endswith(_NOT_TITLE_END)
         and "。" not in text
-        and not _DATE_LED.match(text)
         and (first or not _SPEAKER.match(text))
     )
 

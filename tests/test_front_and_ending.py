@@ -186,6 +186,11 @@ def test_an_organ_and_type_above_a_title_of_that_type_is_the_issuer() -> None:
 def test_titles_may_open_with_a_year() -> None:
     assert roles("2024年工作要点\n一、总体要求\n")[0] == ("title", "2024年工作要点")
     assert roles("2024年12月\n正文。\n")[0][0] == "date"
+    # a year alone, or a 题注 opening with a date, under the title: paragraphs
+    assert roles("某某县2023年度工作总结\n（2023年度）\n一、主要工作\n")[:2] == [
+        ("title", "某某县2023年度工作总结"), ("paragraph", "（2023年度）")]
+    assert roles("某某条例\n2007年4月5日国务院令第492号公布\n第一章　总则\n")[:2] == [
+        ("title", "某某条例"), ("paragraph", "2007年4月5日国务院令第492号公布")]
 
 
 def test_a_title_naming_its_type_takes_no_more_lines() -> None:

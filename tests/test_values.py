@@ -65,3 +65,24 @@ def test_values_on_the_tree_and_in_its_json() -> None:
     assert (doc.doc_number.issuer, doc.doc_number.year, doc.doc_number.number) == ("国函", 2009, 159)
     assert doc.date is not None and doc.date.value == "2009-12-31"
     assert '"value":"2009-12-31"' in doc.model_dump_json()
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("泰旅爱物字[2024]1号", ("泰旅爱物字", "[", "2024", "]", "", "1")),
+    ("成府发〔2026〕第018号", ("成府发", "〔", "2026", "〕", "第", "018")),
+    ("黔府发 〔２０２２〕８ 号", ("黔府发", "〔", "２０２２", "〕", "", "８")),
+    ("（皖政办秘〔2021〕82号）", ("皖政办秘", "〔", "2021", "〕", "", "82")),
+])
+def test_doc_number_pieces_as_written(text: str, pieces: tuple[str, ...]) -> None:
+    from gongwen.values import doc_number_pieces
+
+    found = doc_number_pieces(text)
+    assert found is not None and tuple(found)[2:] == pieces
+    assert text[found.start:found.end].startswith(pieces[0]) and text[found.end - 1] == "号"
+
+
+@pytest.mark.parametrize("text", ["第19号", "国函2009年159号", "〔2009〕", "关于〔2009〕的说明"])
+def test_no_pieces_without_a_bracketed_year_and_serial(text: str) -> None:
+    from gongwen.values import doc_number_pieces
+
+    assert doc_number_pieces(text) is None

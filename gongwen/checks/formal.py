@@ -8,11 +8,8 @@ import re
 from gongwen.checks.diagnostic import Severity
 from gongwen.checks.registry import Context, rule
 from gongwen.nodes import Appendix, AttachmentNote, CopyTo, DateLine, DocNumber, Node, Title
+from gongwen.values import doc_number_pieces
 
-_DOC_NUMBER = re.compile(
-    r"(?P<org>[^\s〔\[【［(（﹝]{1,20}?)\s?(?P<open>[〔\[【［(（﹝])\s?(?P<year>[0-9０-９]{2,4})\s?"
-    r"(?P<close>[〕\]】］)）﹞])\s?(?P<extra>[字第]{0,2})(?P<seq>[0-9０-９]{1,5})\s?号"
-)
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -32,28 +29,28 @@ def doc_number_form(ctx: Context) -> None:
     Instead: 泰旅爱物字〔2024〕1号  /  成府发〔2026〕18号
     """
     for node in ctx.doc.find_all(DocNumber):
-        match = _DOC_NUMBER.search(node.text)
-        if match is None:
+        written = node.to_text()
+        pieces = doc_number_pieces(written)
+        if pieces is None:
             continue
-        year = match["year"].translate(_FULL_WIDTH_DIGITS)
-        seq = match["seq"].translate(_FULL_WIDTH_DIGITS)
-        right = f"{match['org']}〔{year}〕{int(seq)}号"
+        year = pieces.year.translate(_FULL_WIDTH_DIGITS)
+        serial = pieces.serial.translate(_FULL_WIDTH_DIGITS)
+        right = f"{pieces.issuer}〔{year}〕{int(serial)}号"
         problems = []
-        if match["open"] != "〔" or match["close"] != "〕":
-            problems.append(f"brackets 「{match['open']}{match['close']}」")
+        if pieces.opening != "〔" or pieces.closing != "〕":
+            problems.append(f"brackets 「{pieces.opening}{pieces.closing}」")
         if len(year) != 4:
             problems.append("a short year")
-        if match["extra"]:
-            problems.append(f"「{match['extra']}」")
-        if seq.startswith("0"):
+        if pieces.between:
+            problems.append(f"「{pieces.between}」")
+        if serial.startswith("0"):
             problems.append("leading zeros")
-        if year != match["year"] or seq != match["seq"]:
+        if year != pieces.year or serial != pieces.serial:
             problems.append("full-width digits")
         if problems:
-            start = node.start + node.to_text().index(match.group())
-            ctx.report(start, start + len(match.group()),
-                       f"发文字号 「{match.group()}」 has {', '.join(problems)}; write 「{right}」",
-                       right)
+            number = written[pieces.start:pieces.end]
+            ctx.report(node.start + pieces.start, node.start + pieces.end,
+                       f"发文字号 「{number}」 has {', '.join(problems)}; write 「{right}」", right)
 
 
 _HAN_DIGITS = frozenset("〇○零一二三四五六七八九十")
