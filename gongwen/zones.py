@@ -13,7 +13,8 @@ once, zone by zone, and relabels tokens (it never drops a character):
   (but not in the run of such lines that ends the text);
 * after a closing, 附件说明 or date (the ending): the short organ lines just
   above a DATE become SIGNATURE, a 附注 is allowed, the further items of a
-  附件说明 become ATTACHMENT_ITEM;
+  附件说明 become ATTACHMENT_ITEM; a 主送机关 right under a date opens a
+  second text;
 * an attachment (附件1), and a document the text issues (its name in the title
   or in a 命令's 现予公布, or alone in 书名号), starts a new front: its own title;
 * the 版记 (抄送, 印发): what follows it is plain text, continuation lines of
@@ -151,6 +152,13 @@ def assign(tokens: list[Token], issued_name: re.Pattern[str]) -> list[Token]:
             kind in _AROUND and zone == "body" and index <= tail
         ):
             token = retype(token, "TEXT")
+        elif kind == "TEXT" and _last_line(out) == "DATE" and (
+            (end := _addressee_end(tokens, index - 1)) and _body_follows(tokens, end)
+        ):  # a 主送机关 right under a date, its body below: a second text of the page
+            out.append(_merge(tokens[index - 1:end], "ADDRESSEE"))
+            index = end
+            zone = "body"
+            continue
         elif kind == "SIGNED_DATE":
             _mark_signature(out)
             out.extend(_signed_date(token))
@@ -500,6 +508,27 @@ def _addressee_end(tokens: list[Token], index: int) -> int:
 def _wrapped(token: Token) -> bool:
     """A line cut short by a page layout: it runs to the end without a pause."""
     return len(shape(token)) >= 20 and not _NOT_SIGNATURE.search(shape(token)[-1])
+
+
+def _body_follows(tokens: list[Token], index: int) -> bool:
+    """Whether the next line that is not blank is body: a section, or a sentence or a
+    line too long for a field (联系方式： over 电话：… is no 主送机关)."""
+    while index < len(tokens) and tokens[index].type == "BLANK":
+        index += 1
+    if index == len(tokens):
+        return False
+    token = tokens[index]
+    text = shape(token)
+    return token.type in SECTION_MARKERS or (
+        token.type == "TEXT" and (len(text) > _FIELD_MAX or bool(_CLAUSE_END.search(text))))
+
+
+def _last_line(out: list[Token]) -> str:
+    """The kind of the last line taken that is not blank."""
+    index = len(out)
+    while index > 0 and out[index - 1].type == "BLANK":
+        index -= 1
+    return out[index - 1].type if index else ""
 
 
 def _mark_signature(out: list[Token]) -> int:

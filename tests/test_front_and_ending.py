@@ -341,3 +341,28 @@ def test_a_date_whose_characters_a_page_dropped_under_its_signature() -> None:
     in_body = parse_checked("关于某事的通知\n各单位：\n一、甲\n完成时间\n20230815\n二、乙\n正文。\n")
     assert in_body.date is None and in_body.signature == []
 
+
+
+def test_a_date_after_a_contact_line() -> None:
+    """A 函's contact lines (联系人：…) stay paragraphs; the date below them is the date,
+    and an organ line between them is the 署名."""
+    got = roles("关于商请支持的函\n某某局：\n正文。\n特此函告。\n\n联系人：张三，电话：12345678\n\n"
+                "某某局\n2024年5月1日\n")
+    assert got[-3:] == [("paragraph", "联系人：张三，电话：12345678"), ("signature", "某某局"),
+                        ("date", "2024年5月1日")]
+    bare = roles("关于商请支持的函\n某某局：\n正文。\n联系人：张三\n联系电话：010-12345678\n2024年5月1日\n")
+    assert bare[-3:] == [("paragraph", "联系人：张三"), ("paragraph", "联系电话：010-12345678"),
+                         ("date", "2024年5月1日")]
+
+
+def test_a_second_text_opens_with_its_addressee_under_the_first_ones_date() -> None:
+    """Two 请示 on one page (g010), and a hand-written pair of 函."""
+    got = roles("某县财政局：\n正文。\n特此请示。\n某乡人民政府\n2024年12月28日\n\n某省文物局：\n"
+                "正文。\n妥否，请批示。\n某县文物旅游局\n2024年7月13日\n")
+    assert [role for role, _ in got] == [
+        "addressee", "paragraph", "closing", "signature", "date",
+        "addressee", "paragraph", "closing", "signature", "date"]
+    near = roles("关于开展检查的通知\n各单位：\n正文。\n某某局\n2024年5月1日\n具体安排如下：\n一、时间\n")
+    assert near[-2] == ("paragraph", "具体安排如下：")
+    fields = roles("关于开展检查的通知\n各单位：\n正文。\n某某局\n2024年5月1日\n联系方式：\n电话：010-1234\n")
+    assert [role for role, _ in fields[-2:]] == ["paragraph", "paragraph"]
