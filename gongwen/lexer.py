@@ -112,7 +112,7 @@ class PostLexer(PostLex):
         line = 1
         run: list[Token] = []
         previous = ""
-        tokens = assign(list(self._lost_stops(stream)), self.patterns.issued_name)
+        tokens = assign(self._adverbs_in_sequence(list(self._lost_stops(stream))), self.patterns.issued_name)
         for token in self._cut(_drained(tokens)):
             token.line = line
             line += token.count("\n") + token.count("\r") - token.count("\r\n")
@@ -147,6 +147,30 @@ class PostLexer(PostLex):
             yield token
         if line:
             yield from self._number_line(line, before, "")
+
+    def _adverbs_in_sequence(self, tokens: list[Token]) -> list[Token]:
+        """A line opening with 首先 (其次, 再次, 最后) stays a marker only when the next or
+        the previous such line goes on with the sequence; a lone one is text. Decided
+        here: it takes the lines around, which a terminal does not see."""
+        at = [index for index, token in enumerate(tokens) if token.type == "ADVERB"]
+        if not at:
+            return tokens
+        order = [ordinal_of(marker_label(tokens[index][self.patterns.lead_length(tokens[index]):]))
+                 for index in at]
+        lone = {
+            index for k, index in enumerate(at)
+            if not (k and _goes_on(order[k - 1], order[k])) and not (
+                k + 1 < len(at) and _goes_on(order[k], order[k + 1]))
+        }
+        if not lone:
+            return tokens
+        kept: list[Token] = []
+        for index, token in enumerate(tokens):
+            if index - 1 in lone and token.type == "TEXT":  # the rest of a lone adverb's line
+                kept[-1] = new_token("TEXT", kept[-1] + token, kept[-1].start_pos, kept[-1].line)
+            else:
+                kept.append(retype(token, "TEXT") if index in lone else token)
+        return kept
 
     def _number_line(self, line: list[Token], before: str, after: str) -> Iterator[Token]:
         if self.patterns.lost_glyph.match(before) or self.patterns.lost_glyph.match(after):
@@ -198,6 +222,11 @@ class PostLexer(PostLex):
         yield new_token("RUN_IN_HEADING", rest.value[:cut], rest.start_pos)
         yield new_token("TEXT", body, (rest.start_pos or 0) + cut)
 
+
+
+def _goes_on(before: int | None, after: int | None) -> bool:
+    """Whether an adverb of ordinal ``after`` continues one of ``before`` (None: 最后)."""
+    return before is not None and (after is None or after > before)
 
 
 def _drained(tokens: list[Token]) -> Iterator[Token]:

@@ -206,8 +206,8 @@ def test_a_marker_s_label_drops_the_punctuation_after_it(marker: str, label: str
 def test_speech_families_nest_in_the_order_met() -> None:
     """The family met first leads and another goes one below it, until the leader's next
     marker (as d054's speakers number: 第一点，… 二是… 三是…)."""
-    assert levels("第一，甲", "一是乙", "二是丙", "第二，丁", "首先，戊", "第三，己") == [
-        ("第一，", 1), ("一是", 2), ("二是", 2), ("第二，", 1), ("首先，", 2), ("第三，", 1)
+    assert levels("第一，甲", "一是乙", "二是丙", "第二，丁", "首先，戊", "其次，庚", "第三，己") == [
+        ("第一，", 1), ("一是", 2), ("二是", 2), ("第二，", 1), ("首先，", 2), ("其次，", 2), ("第三，", 1)
     ]
     assert levels("一是甲", "首先，乙", "其次，丙", "二是丁") == [
         ("一是", 1), ("首先，", 2), ("其次，", 2), ("二是", 1)
@@ -237,3 +237,16 @@ def test_number_whose_full_stop_the_extraction_lost() -> None:
 def test_number_alone_on_its_line_is_text_elsewhere(text: str) -> None:
     doc = parse_checked(text)
     assert all(s.marker.family != "ar_bare" for s in doc.find_all(Section))
+
+
+def test_adverbs_open_sections_only_in_sequence() -> None:
+    """首先 and 其次 opening lines (B022, with and without the comma) are sections; a lone
+    首先， (d054's welcome) or 最后， opening a line is a sentence."""
+    assert levels("首先我要感谢大家。", "其次，感谢领导。", "一、甲") == [
+        ("首先", 1), ("其次，", 1), ("一、", 1)]
+    assert levels("首先，统一思想。", "正文。", "其次，明确任务。", "最后，抓好落实。") == [
+        ("首先，", 1), ("其次，", 1), ("最后，", 1)]
+    assert levels("首先，我谨代表大家表示欢迎。", "一、甲", "正文。") == [("一、", 1)]
+    assert levels("第一，甲", "第二，乙", "最后，我再强调一点。") == [("第一，", 1), ("第二，", 1)]
+    # a 首先 that another 首先 follows is lone; the second pairs with its 其次
+    assert [m for m, _ in levels("首先，甲", "首先，乙", "其次，丙")] == ["首先，", "其次，"]
