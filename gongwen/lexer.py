@@ -102,7 +102,7 @@ class PostLexer(PostLex):
         "HEADING", "RUN_IN_HEADING", "TITLE", "TITLE_DATE", "ADDRESSEE", "SIGNATURE",
         "ATTACHMENT_ITEM", "PLAIN", "LEAD", "HEADING_END", "APPENDIX_TITLED",
         "DOC_NUMBER_HEAD", "DOC_NUMBER_TAIL", "META_KEY", "ISSUED_NAME", "ISSUED_TITLE",
-        "QUOTED_TITLE", "SIGNED_DATE", "DIGIT_DATE", "LOST_GLYPH",
+        "QUOTED_TITLE", "SIGNED_DATE", "DIGIT_DATE", "SIGNING", "LOST_GLYPH",
     )
 
     def __init__(self, patterns: LinePatterns) -> None:

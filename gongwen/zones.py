@@ -45,7 +45,7 @@ _AROUND = frozenset({"WEB_FURNITURE", "METADATA"})
 _FRONT_PASS = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB", "BOM", "SALUTATION"}) | HEADER | _AROUND
 # Lines that only the body's end makes what they are (a 署名 with its date, a quoted
 # document's name); elsewhere, text.
-_ENDING_LINE = frozenset({"SIGNED_DATE", "QUOTED_TITLE", "DIGIT_DATE"})
+_ENDING_LINE = frozenset({"SIGNED_DATE", "QUOTED_TITLE", "DIGIT_DATE", "SIGNING"})
 _TRAILING = frozenset({"BLANK", "RESIDUE_LINE", "BREADCRUMB"}) | _AROUND
 _KEPT_ABOVE_TITLE = frozenset({"BLANK", "METADATA", "BOM"}) | HEADER
 _FIELD_LINES_MAX = 3  # short lines between a title and its 主送机关
@@ -159,6 +159,8 @@ def assign(tokens: list[Token], issued_name: re.Pattern[str]) -> list[Token]:
             index = end
             zone = "body"
             continue
+        elif kind == "SIGNING":  # kept for the date below to take as its 署名
+            token = retype(token, "SIGNING" if _next_kind(tokens, index) == "DATE" else "TEXT")
         elif kind == "SIGNED_DATE":
             _mark_signature(out)
             out.extend(_signed_date(token))
@@ -546,7 +548,7 @@ def _mark_signature(out: list[Token]) -> int:
             break
         token = out[above - 1]
         text = shape(token)
-        if (
+        if token.type != "SIGNING" and (
             token.type != "TEXT"
             or not 2 <= len(text) <= _SIGNATURE_MAX
             or _NOT_SIGNATURE.search(text)

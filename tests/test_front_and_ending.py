@@ -366,3 +366,16 @@ def test_a_second_text_opens_with_its_addressee_under_the_first_ones_date() -> N
     assert near[-2] == ("paragraph", "具体安排如下：")
     fields = roles("关于开展检查的通知\n各单位：\n正文。\n某某局\n2024年5月1日\n联系方式：\n电话：010-1234\n")
     assert [role for role, _ in fields[-2:]] == ["paragraph", "paragraph"]
+
+
+def test_a_line_with_a_blank_for_the_signer_above_the_date_is_the_signature() -> None:
+    """d041's 辞职书 (市场人员：（签名）) and a hand-written 承诺书; the colon a 署名
+    otherwise never holds is allowed before the blank."""
+    letter = parse_checked("辞职书\n尊敬的总裁：\n正文。\n              市场人员：（签名）\n\n"
+                           "             一九九六年一月二十八日\n")
+    assert [s.text for s in letter.signature] == ["市场人员：（签名）"]
+    pledge = parse_checked("承诺书\n本人承诺如实填报。\n承诺人（签字）：\n2024年3月1日\n")
+    assert [s.text for s in pledge.signature] == ["承诺人（签字）："]
+    # no date right below: text, also in a form whose date is left blank
+    assert roles("承诺书\n本人承诺如实填报。\n承诺人（签字）：\n联系电话：\n")[-2][0] == "paragraph"
+    assert roles("说明\n特此说明。\n            （盖章）\n             年  月 日\n")[-2][0] == "paragraph"
