@@ -33,6 +33,7 @@ from gongwen.zones import assign
 # Markers that may open a line and go on as an inline list (二是 later on the line).
 _LIST_OPENERS = frozenset({"DI", "SHI", "YAO", "ADVERB", "CIRCLED"})
 _PLAIN = frozenset({"TEXT", "BLANK"})
+_BY_NEIGHBOURS = frozenset({"AR_BARE", "ADVERB"})  # see PostLexer._by_neighbours
 _AT_LINE_START = "(?<![^\r\n\ufeff])"
 # After these the grammar wants one paragraph (an article's first 款, a run-in body).
 _BEFORE_PARAGRAPH = frozenset({"ARTICLE", "RUN_IN_HEADING"})
@@ -112,7 +113,7 @@ class PostLexer(PostLex):
         line = 1
         run: list[Token] = []
         previous = ""
-        tokens = assign(self._adverbs_in_sequence(list(self._lost_stops(stream))), self.patterns.issued_name)
+        tokens = assign(self._by_neighbours(list(stream)), self.patterns.issued_name)
         for token in self._cut(_drained(tokens)):
             token.line = line
             line += token.count("\n") + token.count("\r") - token.count("\r\n")
@@ -127,56 +128,41 @@ class PostLexer(PostLex):
         if run:
             yield LineRun.of(run)
 
-    def _lost_stops(self, stream: Iterator[Token]) -> Iterator[Token]:
-        """A number alone on its line (AR_BARE) stays a marker when the line before or
-        after opens with LOST_GLYPH, else it is text. Decided here: a terminal sees
-        its own line, and looking back over a whole line is beyond a regular expression."""
-        before = ""
-        line: list[Token] = []  # the number and the rest of its line, until the next line
-        for token in stream:
-            if line and len(line) == 1 and token.type == "TEXT":
-                line.append(token)  # the spaces and line break after the number
-                continue
-            if line:
-                yield from self._number_line(line, before, token.value)
-                line = []
-            if token.type == "AR_BARE":
-                line = [token]
-                continue
-            before = token.value
-            yield token
-        if line:
-            yield from self._number_line(line, before, "")
-
-    def _adverbs_in_sequence(self, tokens: list[Token]) -> list[Token]:
-        """A line opening with 首先 (其次, 再次, 最后) stays a marker only when the next or
-        the previous such line goes on with the sequence; a lone one is text. Decided
-        here: it takes the lines around, which a terminal does not see."""
-        at = [index for index, token in enumerate(tokens) if token.type == "ADVERB"]
+    def _by_neighbours(self, tokens: list[Token]) -> list[Token]:
+        """Markers that the lines around decide, which a terminal does not see: a number
+        alone on its line (AR_BARE) stays a marker when the line before or after opens
+        with LOST_GLYPH; a line opening with 首先 (其次, 再次, 最后) when the previous or
+        the next such line goes on with the sequence. Elsewhere they are text."""
+        at = [index for index, token in enumerate(tokens) if token.type in _BY_NEIGHBOURS]
         if not at:
             return tokens
+        adverbs = [index for index in at if tokens[index].type == "ADVERB"]
         order = [ordinal_of(marker_label(tokens[index][self.patterns.lead_length(tokens[index]):]))
-                 for index in at]
-        lone = {
-            index for k, index in enumerate(at)
-            if not (k and _goes_on(order[k - 1], order[k])) and not (
-                k + 1 < len(at) and _goes_on(order[k], order[k + 1]))
+                 for index in adverbs]
+        text = {
+            index for k, index in enumerate(adverbs)
+            if not (k and _goes_on(order[k - 1], order[k]))
+            and not (k + 1 < len(adverbs) and _goes_on(order[k], order[k + 1]))
         }
-        if not lone:
+        lost = self.patterns.lost_glyph
+        for index in at:
+            if tokens[index].type == "AR_BARE":
+                rest = index + 1 if index + 1 < len(tokens) and tokens[index + 1].type == "TEXT" else index
+                before = tokens[index - 1] if index else ""
+                after = tokens[rest + 1] if rest + 1 < len(tokens) else ""
+                if not (lost.match(before) or lost.match(after)):
+                    text.add(index)
+        if not text:
             return tokens
         kept: list[Token] = []
-        for index, token in enumerate(tokens):
-            if index - 1 in lone and token.type == "TEXT":  # the rest of a lone adverb's line
-                kept[-1] = new_token("TEXT", kept[-1] + token, kept[-1].start_pos, kept[-1].line)
-            else:
-                kept.append(retype(token, "TEXT") if index in lone else token)
+        start = 0
+        for index in sorted(text):  # the marker and the rest of its line, one text line
+            kept.extend(tokens[start:index])
+            start = index + 2 if index + 1 < len(tokens) and tokens[index + 1].type == "TEXT" else index + 1
+            marker = tokens[index]
+            kept.append(new_token("TEXT", "".join(tokens[index:start]), marker.start_pos, marker.line))
+        kept.extend(tokens[start:])
         return kept
-
-    def _number_line(self, line: list[Token], before: str, after: str) -> Iterator[Token]:
-        if self.patterns.lost_glyph.match(before) or self.patterns.lost_glyph.match(after):
-            yield from line
-        else:
-            yield new_token("TEXT", "".join(line), line[0].start_pos, line[0].line)
 
     def _cut(self, stream: Iterator[Token]) -> Iterator[Token]:
         """Split marker tokens from their indentation and the rest of their line."""

@@ -152,7 +152,7 @@ def assign(tokens: list[Token], issued_name: re.Pattern[str]) -> list[Token]:
             kind in _AROUND and zone == "body" and index <= tail
         ):
             token = retype(token, "TEXT")
-        elif kind == "TEXT" and _last_line(out) == "DATE" and (
+        elif kind == "TEXT" and zone == "ending" and _last_line(out) == "DATE" and (
             (end := _addressee_end(tokens, index - 1)) and _body_follows(tokens, end)
         ):  # a 主送机关 right under a date, its body below: a second text of the page
             out.append(_merge(tokens[index - 1:end], "ADDRESSEE"))
