@@ -316,6 +316,7 @@ def test_who_attended_a_meeting() -> None:
                         "出 席：张三、李四，王五\n列席人员：财政局\n请假：赵六\n")
     assert [(a.role, a.names) for a in doc.find_all(Attendance)] == [
         ("出席", ["张三", "李四", "王五"]), ("列席", ["财政局"]), ("请假", ["赵六"])]
+    assert [(s.marker.text, s.heading_text) for s in doc.sections] == [("一、", "同意方案")]
     near = roles("会议纪要\n出席会议的同志要认真落实。\n")  # no colon after the label
     assert near[-1][0] == "paragraph"
 
