@@ -5,12 +5,16 @@ The cache lives in the user's cache folder (``$GONGWEN_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/gongwen`` or ``~/.cache/gongwen``), never in the installed
 package. Its file names carry a hash of the grammars and of the Lark and Python
 versions; a file is written under a temporary name and renamed into place, so
-processes starting together never read a half-written cache. A cache that cannot
-be read or written is simply rebuilt.
+processes starting together never read a half-written cache. The compiled
+grammar is a pickle, so a cache file is loaded only when it can only be the
+user's own: a regular file (no symlink, FIFO or folder), owned by the user,
+writable by nobody else, holding the hash of its content. Anything else, and a
+cache that cannot be read or written, is simply rebuilt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.resources
@@ -18,8 +22,10 @@ import json
 import os
 import pickle
 import re
+import stat
 import sys
 import tempfile
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -48,11 +54,15 @@ def inline_patterns() -> dict[str, str]:
 @functools.cache
 def _inline_terminals() -> tuple[tuple[str, str], ...]:
     path = _cache_path("inline", "json")
-    try:
-        pairs = json.loads(path.read_text(encoding="utf-8"))
-        return tuple((str(name), str(pattern)) for name, pattern in pairs)
-    except (OSError, ValueError):
-        pass
+    cached = _read_cache(path)
+    if cached is not None:
+        try:
+            pairs = json.loads(cached.decode("utf-8"))
+            if all(isinstance(pair, list) and len(pair) == 2 and all(isinstance(part, str) for part in pair)
+                   for pair in pairs):
+                return tuple((name, pattern) for name, pattern in pairs)
+        except (ValueError, TypeError):
+            pass  # not the shape this version writes: rebuild it
     # Only the terminals are wanted (gongwen/inline.py scans with them): Earley's
     # front end gives them without building a lexer, whose check of every pair of
     # terminals for overlaps (with interegular installed) takes minutes here.
@@ -60,7 +70,7 @@ def _inline_terminals() -> tuple[tuple[str, str], ...]:
         "gongwen", "inline.lark", _GRAMMAR_DIR, parser="earley", lexer="dynamic", regex=True)
     terminals = sorted(inline.terminals, key=lambda t: -t.priority)
     pairs = tuple((t.name, t.pattern.to_regexp()) for t in terminals)
-    _write_atomically(path, json.dumps(pairs, ensure_ascii=False).encode("utf-8"))
+    _write_cache(path, json.dumps(pairs, ensure_ascii=False).encode("utf-8"))
     return pairs
 
 
@@ -74,17 +84,17 @@ def document_parser(postlex: PostLex) -> Lark:
     terminals it uses or makes in the compiled grammar."""
     # the terminals the post-lexer keeps are part of the compiled grammar, so of its key
     path = _cache_path("document", "lark", " ".join(sorted(postlex.always_accept)))
-    try:
-        with path.open("rb") as cached:
+    cached = _read_cache(path)
+    if cached is not None:
+        try:
             # Lark.load() takes no runtime options; _load() is what it calls, with them.
-            return Lark.__new__(Lark)._load(cached, postlex=postlex)
-    except Exception:  # missing, stale or damaged: rebuild it
-        pass
+            return Lark.__new__(Lark)._load(BytesIO(cached), postlex=postlex)
+        except Exception:  # stale: rebuild it
+            pass
     parser = load("document.lark", postlex=postlex)
-    with tempfile.SpooledTemporaryFile() as buffer:
-        parser.save(buffer, exclude_options=_RUNTIME_OPTIONS)
-        buffer.seek(0)
-        _write_atomically(path, buffer.read())
+    buffer = BytesIO()
+    parser.save(buffer, exclude_options=_RUNTIME_OPTIONS)
+    _write_cache(path, buffer.getvalue())
     return parser
 
 
@@ -113,11 +123,47 @@ def _cache_path(name: str, suffix: str, kept: str = "") -> Path:
     return cache_dir() / f"{name}-{key}.{suffix}"
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+_CACHE_MAX = 64 << 20  # bytes: no cache file is larger
+_HASH = hashlib.sha256
+_HASH_SIZE = 32
+
+
+def _read_cache(path: Path) -> bytes | None:
+    """What a cache file holds, or None when it is missing or cannot be trusted (see the
+    module docstring). Opened without following a symlink and without waiting on a FIFO."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as f:
-            f.write(data)
-        os.replace(f.name, path)
+        fd = os.open(path, flags)
     except OSError:
-        pass  # a read-only or full cache folder only costs the compile next time
+        return None
+    try:
+        info = os.fstat(fd)
+        others = stat.S_IWGRP | stat.S_IWOTH
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _CACHE_MAX or info.st_mode & others:
+            return None
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            return None
+        with os.fdopen(os.dup(fd), "rb") as file:
+            data = file.read(_CACHE_MAX + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    digest, payload = data[:_HASH_SIZE], data[_HASH_SIZE:]
+    return payload if _HASH(payload).digest() == digest else None
+
+
+def _write_cache(path: Path, payload: bytes) -> None:
+    """Write a cache file (its content hash first) under a temporary name, readable and
+    writable by the user alone, and rename it into place; on failure leave nothing."""
+    temporary = None
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as f:
+            temporary = f.name
+            f.write(_HASH(payload).digest() + payload)
+        os.replace(temporary, path)
+    except OSError:  # a read-only or full cache folder only costs the compile next time
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
