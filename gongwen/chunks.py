@@ -139,7 +139,7 @@ def _split(text: str, start: int, end: int, max_chars: int,
     line_ends = [m.end() for m in _LINE_END.finditer(text, start, end)]
     while end - start > max_chars:
         reach = start + max_chars
-        low = start + max_chars // 2
+        low = start + max(1, max_chars // 2)  # a cut always advances, also at max_chars 1
         cut = (_last_in(section_starts, low, reach) or _last_in(line_ends, low, reach)
                or _last_sentence_end(text, low, reach)
                or _last_in(section_starts, start + 1, reach)

@@ -67,9 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_files(check)
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text: path:line:col: CODE message (default); json: a list")
-    check.add_argument("--select", type=_codes, default=[], metavar="CODES",
+    check.add_argument("--select", type=str, default="", metavar="CODES",
                        help="only these codes or prefixes, comma-separated (GW1,GW401)")
-    check.add_argument("--ignore", type=_codes, default=[], metavar="CODES",
+    check.add_argument("--ignore", type=str, default="", metavar="CODES",
                        help="leave out these codes or prefixes")
     check.add_argument("--severity", choices=_SEVERITIES, default="info",
                        help="report only findings at or above this severity (default: info)")
@@ -83,10 +83,6 @@ def _add_files(command: argparse.ArgumentParser) -> None:
                          help="files, folders (their .txt, .md and .docx files) or glob patterns")
     command.add_argument("--jobs", type=int, default=batch.default_jobs(), metavar="N",
                          help="parse in N processes (default: one per core)")
-
-
-def _codes(value: str) -> list[str]:
-    return [code.strip().upper() for code in value.split(",") if code.strip()]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -217,7 +213,7 @@ def _convert_to_files(args: argparse.Namespace, job: Callable[[str], bytes],
     return 2 if failed else 0
 
 
-def _check_job(path: str, select: list[str], ignore: list[str]) -> list[Diagnostic]:
+def _check_job(path: str, select: str, ignore: str) -> list[Diagnostic]:
     from gongwen.checks import check
 
     return check(parse_file(path), select, ignore)

@@ -7,7 +7,7 @@ processes or on a cluster: create a ``dask.distributed.Client`` for it first.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import fsspec
 import pandas as pd
@@ -15,7 +15,7 @@ from dask import bag as db
 
 from gongwen.document import Document
 from gongwen.nodes import Section
-from gongwen.reader import parse_bytes
+from gongwen.reader import InputError, parse_bytes
 
 if TYPE_CHECKING:
     from dask.dataframe import DataFrame
@@ -26,15 +26,24 @@ SECTION_COLUMNS = {
 }
 
 
-def documents(urlpath: str | list[str], *, npartitions: int | None = None, **storage: Any) -> db.Bag:
+def documents(urlpath: str | list[str], *, npartitions: int | None = None,
+              errors: Literal["keep", "raise"] = "keep", **storage: Any) -> db.Bag:
     """A bag of :class:`Document`, one per file matched by ``urlpath`` (a path, a glob or
     a list of them, local or remote: ``s3://bucket/corpus/*.txt``), in the order of their
     names. ``storage`` goes to fsspec (credentials and the like). Files are read and
-    parsed on the workers."""
+    parsed on the workers. A file that cannot be read is an :class:`InputError` in the
+    bag, in its place (``errors="keep"``: ``failures(bag)`` lists them and
+    :func:`sections` passes them over), or fails the computation (``errors="raise"``)."""
     named = sorted((_name(f), f) for f in fsspec.open_files(urlpath, mode="rb", **storage))
     paths, files = [name for name, _ in named], [f for _, f in named]
     partitions = npartitions or max(1, min(len(files), 100))
-    return db.from_sequence(list(zip(files, paths, strict=True)), npartitions=partitions).map(_parse)
+    bag = db.from_sequence(list(zip(files, paths, strict=True)), npartitions=partitions)
+    return bag.map(_parse if errors == "raise" else _parse_or_error)
+
+
+def failures(docs: db.Bag) -> db.Bag:
+    """The files of a :func:`documents` bag that could not be read, as InputErrors."""
+    return docs.filter(lambda item: isinstance(item, InputError))
 
 
 def _name(open_file: Any) -> str:
@@ -50,8 +59,18 @@ def _parse(item: tuple[Any, str]) -> Document:
         return parse_bytes(handle.read(), path)
 
 
-def section_rows(doc: Document) -> list[dict[str, Any]]:
-    """One row per section of ``doc``, in document order."""
+def _parse_or_error(item: tuple[Any, str]) -> Document | InputError:
+    try:
+        return _parse(item)
+    except InputError as error:
+        return error
+
+
+def section_rows(doc: Document | InputError) -> list[dict[str, Any]]:
+    """One row per section of ``doc``, in document order (none for a file that could not
+    be read)."""
+    if isinstance(doc, InputError):
+        return []
     return [
         {
             "document": doc.path or "", "number_path": " / ".join(section.number_path),

@@ -58,6 +58,9 @@ def parse(text: str, *, encoding: str | None = None, path: str | None = None) ->
 
     ``encoding`` and ``path`` are recorded in the document, for text read from a file.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes a str, not {type(text).__name__}: for the bytes of a file "
+                        "use gongwen.parse_bytes(data, path), for a file gongwen.parse_file(path)")
     return parse_extracted(text, encoding=encoding, path=path)
 
 

@@ -35,6 +35,10 @@ class InputError(Exception):
         self.message = message
         super().__init__(f"{self.path}: {message}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        """Pickled with its path and message (to and from worker processes)."""
+        return InputError, (self.path, self.message)
+
 
 def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     """The text of ``path`` and the encoding it was read with.

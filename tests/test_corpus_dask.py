@@ -48,3 +48,21 @@ def test_sections_dataframe_writes_to_parquet(client: object, tmp_path: Path) ->
     back = dd.read_parquet(str(tmp_path / "sections")).compute().reset_index(drop=True)
     assert back.astype(object).equals(expected.astype(object))
     assert set(got["number_path"]) >= {"一 / （一）", "第一章 / 第一条"}
+
+
+def test_a_file_that_cannot_be_read_is_reported_in_its_place(client: object, tmp_path: Path) -> None:
+    from gongwen import InputError
+    from gongwen.corpus import failures
+
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    good = tmp_path / "good.txt"
+    good.write_text("一、总体要求\n正文。\n", encoding="utf-8")
+    bag = documents([str(bad), str(good)])
+    items = bag.compute()
+    assert isinstance(items[0], InputError) and items[0].path == str(bad)
+    assert items[1].path == str(good)
+    assert [e.path for e in failures(bag).compute()] == [str(bad)]
+    assert list(sections(bag).compute()["heading"]) == ["总体要求"]
+    with pytest.raises(InputError):
+        documents([str(bad)], errors="raise").compute()

@@ -162,3 +162,18 @@ def test_chunk_metadata_names_the_headings() -> None:
     assert "text" not in meta and meta["kind"] == "通知" and meta["line_end"] == 6
     with pytest.raises(ValueError):
         doc.chunks(max_chars=100, overlap=100)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="一、二（）1.。是\n 甲乙", max_size=80), st.integers(1, 6), st.integers(0, 5),
+       st.integers(-2, 8))
+def test_chunks_of_any_size_end_and_tile(text: str, max_chars: int, overlap: int, min_chars: int) -> None:
+    """Any sizes the arguments allow give chunks (max_chars 1 included) that tile the text."""
+    doc = parse(text)
+    if overlap >= max_chars:
+        with pytest.raises(ValueError):
+            doc.chunks(max_chars=max_chars, overlap=overlap, min_chars=min_chars)
+        return
+    chunks = doc.chunks(max_chars=max_chars, overlap=overlap, min_chars=min_chars)
+    assert "".join(c.own_text for c in chunks) == text
+    assert all(c.end > c.start for c in chunks)

@@ -16,8 +16,9 @@ _RULE_MODULES = (characters, formal, formulas, hierarchy, residue)  # importing 
 
 
 def check(
-    doc: Document, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
+    doc: Document, select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None
 ) -> list[Diagnostic]:
     """The findings of the selected rules on ``doc``, in text order. ``select`` and
-    ``ignore`` take codes or prefixes; an unknown one raises ValueError."""
+    ``ignore`` take codes or prefixes, as a sequence or a comma-separated string ("GW5");
+    an unknown one raises ValueError."""
     return list(run(doc, selected(select, ignore)))

@@ -73,11 +73,22 @@ def rule(code: str, severity: Severity, *, default: bool = True) -> Callable[[Ru
     return register
 
 
-def selected(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
+def codes(value: str | Iterable[str] | None) -> list[str]:
+    """Codes or prefixes as given: a string of them comma-separated ("GW1,gw401") or a
+    sequence of strings, upper-cased and stripped."""
+    items = value.split(",") if isinstance(value, str) else list(value or [])
+    if not all(isinstance(item, str) for item in items):
+        raise TypeError("rule codes are strings, such as 'GW1' or ['GW101', 'GW4']")
+    return [item.strip().upper() for item in items if item.strip()]
+
+
+def selected(
+    select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None
+) -> list[Rule]:
     """Rules chosen by code or prefix (GW1, GW10, GW101), ignored ones left out. Without
     ``select``, the rules on by default; a rule off by default runs only when ``select``
-    names its full code."""
-    select, ignore = list(select or []), list(ignore or [])
+    names its full code. Each takes a sequence of codes or a comma-separated string."""
+    select, ignore = codes(select), codes(ignore)
     unknown = [p for p in select + ignore if not any(code.startswith(p) for code in RULES)]
     if unknown:
         raise ValueError(f"no rule code starts with {', '.join(unknown)} (see `gongwen rules`)")
