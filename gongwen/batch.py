@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import glob
 import os
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,24 +21,76 @@ DOCUMENT_SUFFIXES = (".txt", ".md", ".docx")
 _GLOB_CHARS = frozenset("*?[")
 
 
-def expand(arguments: Sequence[str]) -> list[str]:
-    """The files named: files as given, the document files under a folder (sorted), and
-    what a glob pattern matches (sorted); each file once, in order. A name that matches
-    nothing is kept, so that reading it reports the error."""
+@dataclass(frozen=True)
+class Inputs:
+    """The files named on a command line, and what was said about the rest."""
+
+    paths: list[str]
+    notes: list[str]
+
+
+def expand(arguments: Sequence[str]) -> Inputs:
+    """The files named: files as given (``-`` for standard input), the document files
+    under a folder (sorted), and what a glob pattern matches (sorted); each file once, in
+    order. A name that matches nothing is kept, so that reading it reports the error. A
+    folder leaves out hidden folders, virtual environments and, inside a git work tree,
+    what git ignores; a folder with no document file is a note."""
     seen: dict[str, None] = {}
+    notes: list[str] = []
     for argument in arguments:
         if Path(argument).is_dir():
-            found = sorted(
-                str(p) for p in Path(argument).rglob("*")
-                if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-            )
+            found, skipped = _folder(Path(argument), notes)
+            if not found:
+                other = f" ({skipped} other file{'s' if skipped != 1 else ''} passed over)" if skipped else ""
+                notes.append(f"{argument}: no {', '.join(DOCUMENT_SUFFIXES)} file in this folder{other}")
         elif _GLOB_CHARS & set(argument) and not Path(argument).exists():
             found = sorted(p for p in glob.glob(argument, recursive=True) if Path(p).is_file())
             found = found or [argument]
         else:
             found = [argument]
         seen.update(dict.fromkeys(found))
-    return list(seen)
+    return Inputs(list(seen), notes)
+
+
+def _folder(folder: Path, notes: list[str]) -> tuple[list[str], int]:
+    """The document files below ``folder`` and how many other files were passed over; a
+    folder that cannot be read is a note."""
+    found: list[str] = []
+    skipped = 0
+
+    def unreadable(error: OSError) -> None:
+        notes.append(f"{error.filename}: cannot read this folder: {error.strerror or error}")
+
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        here = Path(root)
+        folders[:] = sorted(f for f in folders
+                            if not f.startswith(".") and not (here / f / "pyvenv.cfg").exists())
+        for name in files:
+            if Path(name).suffix.lower() in DOCUMENT_SUFFIXES and not name.startswith("."):
+                found.append(os.path.normpath(here / name))
+            else:
+                skipped += 1
+    ignored = _git_ignored(folder, found)
+    return sorted(p for p in found if p not in ignored), skipped + len(ignored)
+
+
+def _git_ignored(folder: Path, paths: list[str]) -> set[str]:
+    """Those of ``paths`` that git ignores (.gitignore and the like), when ``folder`` is in
+    a git work tree and git is installed; else none."""
+    if not paths or shutil.which("git") is None:
+        return set()
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(folder), "check-ignore", "-z", "--stdin"],
+            input="\0".join(os.path.relpath(p, folder) for p in paths).encode(),
+            capture_output=True, timeout=60, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if done.returncode not in (0, 1):  # 128: not a git work tree
+        return set()
+    names = done.stdout.decode(errors="surrogateescape").split("\0")
+    return {os.path.normpath(folder / name) for name in names if name}
 
 
 @dataclass(frozen=True)
@@ -66,21 +120,16 @@ def run(
     attempt = functools.partial(_attempt, job)
     if jobs <= 1 or len(paths) <= 1:
         outcomes: Iterator[Outcome[T]] = map(attempt, paths)
-        for outcome in outcomes:
-            bar.advance()
-            yield outcome
+        yield from bar.around(outcomes)
     else:
         # The first file here: what the job loads (the grammar, the models' schemas) is
         # then loaded once, before the workers are forked from this process.
-        bar.advance()
-        yield attempt(paths[0])
+        yield from bar.around(iter([attempt(paths[0])]))
         rest = paths[1:]
         chunk = max(1, min(16, len(rest) // (jobs * 4)))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for outcome in pool.map(attempt, rest, chunksize=chunk):
-                bar.advance()
-                yield outcome
-    bar.close()
+            yield from bar.around(pool.map(attempt, rest, chunksize=chunk))
+    bar.erase()
 
 
 def default_jobs() -> int:
@@ -88,23 +137,33 @@ def default_jobs() -> int:
 
 
 class _ProgressBar:
-    """``[#####     ] 12/50`` on a terminal's stderr; nothing when piped."""
+    """``[#####     ] 12/50`` on a terminal's stderr; nothing when piped. The bar is
+    erased before each outcome is handed on and drawn again after, so that what the
+    caller prints (results on stdout, errors on stderr) never shares its line."""
 
     WIDTH = 30
 
     def __init__(self, total: int, stream: TextIO | None) -> None:
-        self.total, self.done = total, 0
+        self.total, self.done, self.shown = total, 0, False
         self.stream = stream if stream is not None and stream.isatty() and total > 1 else None
 
-    def advance(self) -> None:
-        self.done += 1
+    def around(self, outcomes: Iterator[Outcome[T]]) -> Iterator[Outcome[T]]:
+        for outcome in outcomes:
+            self.erase()
+            yield outcome
+            self.done += 1
+            self._draw()
+
+    def _draw(self) -> None:
         if self.stream is not None:
             filled = self.WIDTH * self.done // self.total
             bar = "#" * filled + " " * (self.WIDTH - filled)
             self.stream.write(f"\r[{bar}] {self.done}/{self.total}")
             self.stream.flush()
+            self.shown = True
 
-    def close(self) -> None:
-        if self.stream is not None:
-            self.stream.write("\n")
+    def erase(self) -> None:
+        if self.stream is not None and self.shown:
+            self.stream.write("\r" + " " * (self.WIDTH + 2 + 2 * len(str(self.total)) + 2) + "\r")
             self.stream.flush()
+            self.shown = False

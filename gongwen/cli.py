@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import os
@@ -12,8 +13,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, TypeVar
 
-from gongwen import batch
-from gongwen.reader import parse_file
+from gongwen import __version__, batch
+from gongwen.document import Document
+from gongwen.reader import parse_bytes, parse_file
 from gongwen.schema import schema
 
 if TYPE_CHECKING:  # the checker is loaded by the commands that use it
@@ -21,19 +23,22 @@ if TYPE_CHECKING:  # the checker is loaded by the commands that use it
 
 T = TypeVar("T")
 _SEVERITIES = ("info", "warning", "error")  # gongwen.checks.Severity, without loading the rules
+_INDENT_MAX = 16
+_STDIN = "-"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gongwen", description="Read Chinese official documents into a typed tree."
     )
+    parser.add_argument("--version", action="version", version=f"gongwen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parse = commands.add_parser(
         "parse", help="print the JSON tree of each file (one line per file unless --indent)"
     )
     _add_files(parse)
-    parse.add_argument("--indent", type=int, default=None, metavar="N",
-                       help="indent the JSON by N spaces")
+    parse.add_argument("--indent", type=_bounded(0, _INDENT_MAX), default=None, metavar="N",
+                       help=f"indent the JSON by N spaces (0 to {_INDENT_MAX}; one file, printed)")
     parse.add_argument("--jsonl", metavar="OUT",
                        help="write one document per line to OUT instead of printing")
     convert = commands.add_parser(
@@ -49,9 +54,9 @@ def _parser() -> argparse.ArgumentParser:
         "chunks", help="print the section-aware chunks of each file, one JSON object per line"
     )
     _add_files(chunks)
-    chunks.add_argument("--max-chars", type=int, default=1000, metavar="N",
+    chunks.add_argument("--max-chars", type=_bounded(1, None), default=1000, metavar="N",
                         help="at most N characters of its own per chunk (default: 1000)")
-    chunks.add_argument("--overlap", type=int, default=0, metavar="N",
+    chunks.add_argument("--overlap", type=_bounded(0, None), default=0, metavar="N",
                         help="start each chunk with the last N characters of the one before")
     outline = commands.add_parser(
         "outline", help="print the sections of each file: marker, heading, line number"
@@ -80,9 +85,27 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_files(command: argparse.ArgumentParser) -> None:
     command.add_argument("files", nargs="+", metavar="PATH",
-                         help="files, folders (their .txt, .md and .docx files) or glob patterns")
-    command.add_argument("--jobs", type=int, default=batch.default_jobs(), metavar="N",
+                         help="files, folders or glob patterns; - reads standard input. A "
+                              "folder gives its .txt, .md and .docx files, leaving out hidden "
+                              "folders, virtual environments and what a .gitignore ignores")
+    command.add_argument("--jobs", type=_bounded(1, None), default=batch.default_jobs(), metavar="N",
                          help="parse in N processes (default: one per core)")
+
+
+def _bounded(low: int, high: int | None) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (no upper bound: None)."""
+
+    def number(value: str) -> int:
+        try:
+            parsed = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+        if parsed < low or (high is not None and parsed > high):
+            span = f"at least {low}" if high is None else f"from {low} to {high}"
+            raise argparse.ArgumentTypeError(f"{parsed}: must be {span}")
+        return parsed
+
+    return number
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -105,13 +128,22 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "rules":
         return _rules(args.code)
-    paths = batch.expand(args.files)
+    found = batch.expand(args.files)
+    for note in found.notes:
+        print(f"gongwen: {note}", file=sys.stderr)
+    paths = found.paths
+    if not paths:
+        print("gongwen: no input files", file=sys.stderr)
+        return 2
+    if _STDIN in paths:
+        args.jobs = 1  # standard input is read here, not in a worker
     if args.command == "check":
         return _check(args, paths)
+    several = len(paths) > 1
     if args.command == "outline":
         job: Callable[[str], bytes] = functools.partial(_outline_job, form=args.format)
     elif args.command == "chunks":
-        if not 0 <= args.overlap < args.max_chars:
+        if args.overlap >= args.max_chars:
             print("gongwen: need 0 <= --overlap < --max-chars", file=sys.stderr)
             return 2
         job = functools.partial(_chunks_job, max_chars=args.max_chars, overlap=args.overlap)
@@ -120,32 +152,69 @@ def _run(args: argparse.Namespace) -> int:
         if args.output_dir:
             return _convert_to_files(args, job, paths)
     else:
-        job = functools.partial(_parse_job, indent=args.indent)
-    sys.stdout.flush()
-    out: IO[bytes] = sys.stdout.buffer
-    if getattr(args, "jsonl", None):
-        if os.path.abspath(args.jsonl) in {os.path.abspath(p) for p in paths}:
-            print(f"gongwen: {args.jsonl}: is one of the input files", file=sys.stderr)
+        if args.indent is not None and (several or args.jsonl):
+            print("gongwen: --indent prints one document; several files, or --jsonl, are "
+                  "written one document per line", file=sys.stderr)
             return 2
-        out = tempfile.NamedTemporaryFile(  # noqa: SIM115  (closed or replaced below)
-            "wb", dir=os.path.dirname(os.path.abspath(args.jsonl)), delete=False,
-            prefix=".gongwen-", suffix=".jsonl",
-        )
+        job = functools.partial(_parse_job, indent=args.indent)
+    # human formats on several files get a header per file; machine formats are JSON lines
+    headed = several and (args.command, getattr(args, "format", None), getattr(args, "to", None)) in (
+        ("outline", "text", None), ("outline", "markdown", None),
+        ("convert", None, "markdown"), ("convert", None, "text"))
+    sys.stdout.flush()
+    jsonl = getattr(args, "jsonl", None)
+    if jsonl:
+        return _write_jsonl(args, job, paths, jsonl)
+    out: IO[bytes] = sys.stdout.buffer
     failed = 0
     for index, outcome in enumerate(batch.run(job, paths, jobs=args.jobs, progress=sys.stderr)):
         result = _result(outcome)
         if result is None:
             failed += 1
             continue
-        if args.command in ("outline", "convert") and len(paths) > 1:
+        if headed:
             out.write(f"{chr(10) if index else ''}== {outcome.path}\n".encode())
         exact = args.command == "convert" and args.to != "json"  # the text as it is
         out.write(result if exact else result + b"\n")
-    if out is not sys.stdout.buffer:
-        out.close()
-        os.replace(out.name, args.jsonl)
-    else:
         out.flush()
+    return 2 if failed else 0
+
+
+def _write_jsonl(args: argparse.Namespace, job: Callable[[str], bytes], paths: list[str], target: str) -> int:
+    """parse --jsonl: every document, a line each, written to a temporary file beside the
+    target and renamed into place; nothing is left behind when that cannot be done."""
+    where = os.path.abspath(target)
+    problem = (
+        "is one of the input files" if where in {os.path.abspath(p) for p in paths}
+        else "is a folder" if os.path.isdir(where)
+        else "no such folder to write it in" if not os.path.isdir(os.path.dirname(where))
+        else None
+    )
+    if problem:
+        print(f"gongwen: {target}: {problem}", file=sys.stderr)
+        return 2
+    temporary = None
+    failed = 0
+    try:
+        with tempfile.NamedTemporaryFile(
+            "wb", dir=os.path.dirname(where), delete=False, prefix=".gongwen-", suffix=".jsonl"
+        ) as out:
+            temporary = out.name
+            for outcome in batch.run(job, paths, jobs=args.jobs, progress=sys.stderr):
+                result = _result(outcome)
+                if result is None:
+                    failed += 1
+                    continue
+                out.write(result + b"\n")
+        os.replace(temporary, where)
+        temporary = None
+    except OSError as error:
+        print(f"gongwen: {target}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return 2
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
     return 2 if failed else 0
 
 
@@ -157,17 +226,24 @@ def _result(outcome: batch.Outcome[T]) -> T | None:
     return None
 
 
+def _document(path: str) -> Document:
+    """The document of a file; ``-`` is standard input (read in this process)."""
+    if path == _STDIN:
+        return parse_bytes(sys.stdin.buffer.read(), "<stdin>")
+    return parse_file(path)
+
+
 def _parse_job(path: str, indent: int | None) -> bytes:
     """The JSON tree as UTF-8 bytes: what ``model_dump_json()`` gives, without making a
     str of it (4 bytes a character once the text holds one character beyond U+FFFF)."""
-    doc = parse_file(path)
+    doc = _document(path)
     return doc.__pydantic_serializer__.to_json(doc, indent=indent)
 
 
 def _outline_job(path: str, form: str) -> bytes:
     from gongwen.outline import outline_data, outline_markdown
 
-    doc = parse_file(path)
+    doc = _document(path)
     if form == "json":
         return json.dumps(outline_data(doc), ensure_ascii=False).encode()
     return (outline_markdown(doc).rstrip("\n") if form == "markdown" else doc.outline()).encode()
@@ -175,7 +251,7 @@ def _outline_job(path: str, form: str) -> bytes:
 
 def _chunks_job(path: str, max_chars: int, overlap: int) -> bytes:
     return b"\n".join(chunk.__pydantic_serializer__.to_json(chunk)
-                      for chunk in parse_file(path).chunks(max_chars, overlap))
+                      for chunk in _document(path).chunks(max_chars, overlap))
 
 
 _CONVERSIONS = {"markdown": ".md", "json": ".json", "text": ".txt"}
@@ -184,7 +260,7 @@ _CONVERSIONS = {"markdown": ".md", "json": ".json", "text": ".txt"}
 def _convert_job(path: str, to: str) -> bytes:
     if to == "json":
         return _parse_job(path, indent=None)
-    doc = parse_file(path)
+    doc = _document(path)
     return (doc.to_markdown() if to == "markdown" else doc.to_text()).encode()
 
 
@@ -201,7 +277,11 @@ def _convert_to_files(args: argparse.Namespace, job: Callable[[str], bytes],
         why = "is one of the input files" if clashes else "would be written by two inputs"
         print(f"gongwen: {name}: {why}", file=sys.stderr)
         return 2
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        print(f"gongwen: {folder}: cannot write here: {error.strerror or error}", file=sys.stderr)
+        return 2
     failed = 0
     for target, outcome in zip(targets, batch.run(job, paths, jobs=args.jobs,
                                                   progress=sys.stderr), strict=True):
@@ -209,14 +289,41 @@ def _convert_to_files(args: argparse.Namespace, job: Callable[[str], bytes],
         if result is None:
             failed += 1
             continue
-        target.write_bytes(result)
+        try:
+            _write_atomically(target, result)
+        except OSError as error:
+            print(f"gongwen: {target}: cannot write: {error.strerror or error}", file=sys.stderr)
+            return 2
     return 2 if failed else 0
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write under a temporary name beside ``target``, then rename: a reader never sees a
+    half-written file, and a failure leaves none."""
+    temporary = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", delete=False) as out:
+            temporary = out.name
+            out.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+        temporary = None
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _check_job(path: str, select: str, ignore: str) -> list[Diagnostic]:
     from gongwen.checks import check
 
-    return check(parse_file(path), select, ignore)
+    return check(_document(path), select, ignore)
 
 
 def _rules(code: str | None) -> int:

@@ -19,9 +19,29 @@ def test_expand_folders_globs_and_missing_names(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     for name in ("b/2.txt", "a.md", "b/1.txt", "skip.json"):
         (tmp_path / name).write_text("正文", encoding="utf-8")
-    found = batch.expand([str(tmp_path), str(tmp_path / "*.md"), str(tmp_path / "absent.txt")])
+    found = batch.expand([str(tmp_path), str(tmp_path / "*.md"), str(tmp_path / "absent.txt")]).paths
     assert [Path(p).relative_to(tmp_path).as_posix() for p in found[:3]] == ["a.md", "b/1.txt", "b/2.txt"]
     assert found[3:] == [str(tmp_path / "absent.txt")]
+
+
+def test_a_folder_leaves_out_hidden_folders_environments_and_what_git_ignores(tmp_path: Path) -> None:
+    for name in ("doc.txt", ".git/x.txt", ".venv/lib/y.txt", "env/pyvenv.cfg", "env/lib/z.md",
+                 "build/out.txt", "notes/keep.md", ".hidden.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("正文", encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("build/\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    found = batch.expand([str(tmp_path)])
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in found.paths] == ["doc.txt", "notes/keep.md"]
+    assert found.notes == []
+
+
+def test_a_folder_without_documents_is_said_so(tmp_path: Path) -> None:
+    for name in ("a.pdf", "b.doc"):
+        (tmp_path / name).write_bytes(b"%PDF")
+    found = batch.expand([str(tmp_path)])
+    assert found.paths == []
+    assert found.notes == [f"{tmp_path}: no .txt, .md, .docx file in this folder (2 other files passed over)"]
 
 
 def test_parse_many_files_in_two_processes_keeps_order(
@@ -84,10 +104,19 @@ class _Terminal(io.StringIO):
 def test_progress_bar_on_a_terminal_only() -> None:
     terminal, pipe = _Terminal(), io.StringIO()
     assert len(list(batch.run(len, ["a", "bb", "ccc"], progress=terminal))) == 3
-    assert terminal.getvalue().endswith(f"[{'#' * 30}] 3/3\n")
-    assert "] 1/3" in terminal.getvalue()
+    assert "] 1/3" in terminal.getvalue() and f"[{'#' * 30}] 3/3" in terminal.getvalue()
+    assert terminal.getvalue().rsplit("\r", 1)[-1] == ""  # erased at the end
     list(batch.run(len, ["a", "bb"], progress=pipe))
     assert pipe.getvalue() == ""
+
+
+def test_what_is_printed_between_outcomes_never_shares_the_bar_s_line() -> None:
+    """Results (stdout) and errors (stderr) on the terminal the bar is drawn on."""
+    terminal = _Terminal()
+    for outcome in batch.run(len, ["a", "bb", "ccc", "dddd"], progress=terminal):
+        terminal.write(f"result {outcome.result}\n")
+    lines = [line.rsplit("\r", 1)[-1].rstrip() for line in terminal.getvalue().split("\n")]
+    assert lines == ["result 1", "result 2", "result 3", "result 4", ""]
 
 
 def test_grammar_cache_is_built_outside_the_package_and_survives_damage(tmp_path: Path) -> None:

@@ -190,3 +190,63 @@ def test_a_reader_that_goes_away_ends_the_output_quietly() -> None:
     stderr = process.stderr.read()
     assert process.wait() == 1
     assert stderr == b""
+
+
+def test_machine_formats_on_several_files_are_json_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(SEEDS[0]), str(SEEDS[1])]
+    assert main(["outline", "--format", "json", *files]) == 0
+    assert [json.loads(line)["path"] for line in capsys.readouterr().out.splitlines()] == files
+    assert main(["convert", "--to", "json", "--jobs", "1", *files]) == 0
+    assert [json.loads(line)["path"] for line in capsys.readouterr().out.splitlines()] == files
+    assert main(["outline", *files]) == 0  # a human format keeps a header per file
+    assert capsys.readouterr().out.startswith(f"== {files[0]}\n")
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["parse", "--indent", "2", str(SEEDS[0]), str(SEEDS[1])], "--indent prints one document"),
+    (["parse", "--indent", "2", "--jsonl", "out.jsonl", str(SEEDS[0])], "--indent prints one document"),
+    (["parse", "--indent", "-1", str(SEEDS[0])], "must be from 0 to 16"),
+    (["parse", "--indent", "100000000", str(SEEDS[0])], "must be from 0 to 16"),
+    (["parse", "--jobs", "0", str(SEEDS[0])], "must be at least 1"),
+    (["chunks", "--max-chars", "0", str(SEEDS[0])], "must be at least 1"),
+])
+def test_values_out_of_range_are_usage_errors(
+    arguments: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(arguments) == 2
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("where", ["missing/out.jsonl", "folder"])
+def test_jsonl_where_it_cannot_be_written(
+    where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "folder").mkdir()
+    assert main(["parse", "--jsonl", str(tmp_path / where), str(SEEDS[0])]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"gongwen: {tmp_path / where}: ") and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["folder"]  # nothing left behind
+
+
+def test_convert_where_it_cannot_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    assert main(["convert", "--to", "markdown", "--output-dir", str(blocker / "out"), str(SEEDS[0])]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"gongwen: {blocker / 'out'}: cannot write here") and "Traceback" not in err
+    out = tmp_path / "out"
+    assert main(["convert", "--to", "markdown", "--output-dir", str(out), str(SEEDS[0])]) == 0
+    assert [p.name for p in out.iterdir()] == [SEEDS[0].stem + ".md"]  # no temporary file
+
+
+def test_standard_input_version_and_no_input(tmp_path: Path) -> None:
+    run = [sys.executable, "-m", "gongwen"]
+    piped = subprocess.run([*run, "outline", "-"], input="一、总体要求\n正文。\n".encode(),
+                           capture_output=True, check=True)
+    assert piped.stdout.decode() == "一、总体要求  [line 1]\n"
+    version = subprocess.run([*run, "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.startswith("gongwen ")
+    empty = subprocess.run([*run, "check", str(tmp_path)], capture_output=True, text=True)
+    assert empty.returncode == 2
+    assert empty.stderr.splitlines() == [
+        f"gongwen: {tmp_path}: no .txt, .md, .docx file in this folder", "gongwen: no input files"]

@@ -32,7 +32,7 @@ class GongwenLoader(BaseLoader):
     def __init__(self, paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], *,
                  max_chars: int = 1000, overlap: int = 0) -> None:
         named = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-        self.paths = expand([os.fspath(p) for p in named])
+        self.paths = expand([os.fspath(p) for p in named]).paths
         self.max_chars = max_chars
         self.overlap = overlap
 
