@@ -10,6 +10,7 @@ to the start of a new list of the same family).
 from __future__ import annotations
 
 import bisect
+import itertools
 import functools
 import re
 import sys
@@ -167,17 +168,22 @@ class _Assembler:
         return self.first_line + bisect.bisect_right(self.breaks, offset)
 
     def nodes(self, start: int, end: int, found: list[_Found]) -> list[Inline]:
-        """Nodes for ``source[start:end]``; ``found`` lies inside it, in order."""
+        """Nodes for ``source[start:end]``; ``found`` lies inside it, in order. One pass:
+        ``low`` is the first of ``found`` still to place, ``scan`` the first item that may
+        still open a list."""
         out: list[Inline] = []
+        items = [index for index, f in enumerate(found) if f.name.endswith(_ITEM_SUFFIX)]
+        low = scan = 0
         while True:
-            chain = _first_list(found)
+            chain, scan = _first_list(found, items, scan)
             stop = chain[0].start if chain else end
-            out.extend(self._flat(start, stop, found))
+            out.extend(self._flat(start, stop, found, low))
             if not chain:
                 return out
             start = _list_end(chain, found, end)
             out.append(self._enumeration(chain, start, found))
-            found = found[bisect.bisect_left(found, start, key=_start_of):]
+            low = bisect.bisect_left(found, start, lo=low, key=_start_of)
+            scan = bisect.bisect_left(items, low, lo=scan)
 
     def _enumeration(self, chain: list[_Found], end: int, found: list[_Found]) -> Enumeration:
         items = []
@@ -200,10 +206,11 @@ class _Assembler:
             items=items,
         )
 
-    def _flat(self, start: int, end: int, found: list[_Found]) -> Iterator[Inline]:
-        """Text, placeholders and artifacts; item markers outside a list are plain text."""
+    def _flat(self, start: int, end: int, found: list[_Found], low: int) -> Iterator[Inline]:
+        """Text, placeholders and artifacts (``found`` from ``low`` on); item markers
+        outside a list are plain text."""
         position = start
-        for f in found:
+        for f in itertools.islice(found, low, None):
             if f.start >= end:
                 break
             if f.name.endswith(_ITEM_SUFFIX):
@@ -234,14 +241,17 @@ def _start_of(found: _Found) -> int:
     return found.start
 
 
-def _first_list(found: list[_Found]) -> list[_Found]:
-    """The earliest list among the items found: items numbered 1, 2, 3 … in order."""
-    items = [f for f in found if f.name.endswith(_ITEM_SUFFIX)]
-    for index, first in enumerate(items):
+def _first_list(found: list[_Found], items: list[int], scan: int) -> tuple[list[_Found], int]:
+    """The earliest list among the items (``found[i]`` for ``i`` in ``items``, from
+    ``items[scan]`` on): items numbered 1, 2, 3 … in order; and the place in ``items``
+    where it begins (``len(items)`` when there is none)."""
+    for index in range(scan, len(items)):
+        first = found[items[index]]
         if first.ordinal != 1:
             continue
         chain = [first]
-        for candidate in items[index + 1:]:
+        for later in range(index + 1, len(items)):
+            candidate = found[items[later]]
             if not _joins(first.family, candidate.family):
                 continue
             if candidate.ordinal == 1 and not candidate.text.startswith(_LAST):
@@ -249,8 +259,8 @@ def _first_list(found: list[_Found]) -> list[_Found]:
             if candidate.follows(chain[-1]):
                 chain.append(candidate)
         if len(chain) > 1:
-            return chain
-    return []
+            return chain, index
+    return [], len(items)
 
 
 def _list_end(chain: list[_Found], found: list[_Found], end: int) -> int:

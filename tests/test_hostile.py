@@ -72,3 +72,28 @@ def test_chunks_and_markdown_of_a_megabyte_in_linear_time(line: str) -> None:
         markdown = doc.to_markdown()
     assert "".join(c.own_text for c in chunks) == text
     assert markdown.count("\n\n") >= text.count("\n") // 2 - 1
+
+
+@pytest.mark.parametrize("unit", ["①a②b", "一是甲。二是乙。", "（1）甲（2）乙"])
+def test_twenty_thousand_inline_lists_in_linear_time(unit: str) -> None:
+    text = unit * 20_000
+    with finishing_within(30):
+        doc = parse(text)
+    # (a line opening with （1） opens a section: its first list is the heading's)
+    assert doc.to_text() == text and len(doc.enumerations) in (20_000, 19_999)
+
+
+def test_a_chain_of_twenty_thousand_word_styles_in_linear_time() -> None:
+    from lxml import etree
+
+    from gongwen.word.numbering import _style_numbering
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    styles = "".join(
+        f'<w:style w:styleId="s{i}"><w:basedOn w:val="s{i - 1}"/></w:style>' for i in range(1, 20_000))
+    root = etree.fromstring(
+        f'<w:styles xmlns:w="{w}"><w:style w:styleId="s0"><w:pPr><w:numPr><w:ilvl w:val="1"/>'
+        f'<w:numId w:val="7"/></w:numPr></w:pPr></w:style>{styles}</w:styles>')
+    with finishing_within(30):
+        found = _style_numbering(root)
+    assert len(found) == 20_000 and found["s19999"] == ("7", 1)

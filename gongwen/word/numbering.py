@@ -161,18 +161,25 @@ def _style_numbering(styles: Any) -> dict[str, tuple[str, int]]:
         if num_pr is not None:
             level = _val(num_pr, "ilvl")
             own[style_id] = (_val(num_pr, "numId"), None if level is None else _int(level, 0))
-    found: dict[str, tuple[str, int]] = {}
+    # Each style resolved once, ancestors first: a long chain costs its length, not its
+    # square. A style's own numPr values win over what it inherits.
+    resolved: dict[str, tuple[str | None, int | None]] = {}
     for style_id in sorted({*own, *based_on}):
-        num_id: str | None = None
-        ilvl: int | None = None
-        seen: set[str] = set()
+        path: list[str] = []
+        on_path: set[str] = set()
         current: str | None = style_id
-        while current is not None and current not in seen:
-            seen.add(current)
-            mine = own.get(current, (None, None))
-            num_id = num_id if num_id is not None else mine[0]
-            ilvl = ilvl if ilvl is not None else mine[1]
+        while current is not None and current not in resolved and current not in on_path:
+            path.append(current)  # (a cycle of basedOn stops where it closes)
+            on_path.add(current)
             current = based_on.get(current)
+        inherited = resolved.get(current, (None, None)) if current is not None else (None, None)
+        for step in reversed(path):
+            mine = own.get(step, (None, None))
+            inherited = (mine[0] if mine[0] is not None else inherited[0],
+                         mine[1] if mine[1] is not None else inherited[1])
+            resolved[step] = inherited
+    found: dict[str, tuple[str, int]] = {}
+    for style_id, (num_id, ilvl) in resolved.items():
         if num_id is not None:
             found[style_id] = (num_id, ilvl or 0)
     return found
