@@ -10,8 +10,8 @@ to the start of a new list of the same family).
 from __future__ import annotations
 
 import bisect
-import itertools
 import functools
+import itertools
 import re
 import sys
 from collections.abc import Iterator
