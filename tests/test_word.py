@@ -250,3 +250,60 @@ def test_without_the_docx_extra_the_error_says_what_to_install(
     monkeypatch.setitem(sys.modules, "docx.opc.package", None)  # as if python-docx were absent
     with pytest.raises(InputError, match=r"needs the docx extra: pip install 'gongwen\[docx\]'"):
         parse_file(path)
+
+
+def test_numbering_cannot_grow_the_text_beyond_its_file(tmp_path: Path) -> None:
+    """A start near 2³¹ with letters, a long lvlText over many paragraphs, a negative
+    start in Chinese digits: markers stay short (Word's start range, a length cap)."""
+    document = docx.Document()
+    add_list(document, (("lowerLetter", "%1" + "長" * 300),), 3,
+             extra='<w:lvlOverride w:ilvl="0"><w:startOverride w:val="2147483000"/></w:lvlOverride>')
+    add_list(document, (("ideographDigital", "%1、"),), 4,
+             extra='<w:lvlOverride w:ilvl="0"><w:startOverride w:val="-5"/></w:lvlOverride>')
+    for _ in range(300):
+        numbered(document, "项", 3, 0)
+    numbered(document, "项", 4, 0)
+    doc = parse_file(save(document, tmp_path / "long.docx"))
+    markers = [p.numbering or "" for p in doc.source_paragraphs or []]
+    assert max(map(len, markers)) == 100 and markers[-1] == "〇、"
+    assert len(doc.to_text()) < 40_000
+
+
+def test_text_past_the_cap_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gongwen.word import text
+
+    monkeypatch.setattr(text, "TEXT_MAX", 100)
+    document = docx.Document()
+    for _ in range(30):
+        document.add_paragraph("正文正文正文")
+    with pytest.raises(InputError, match="its text passes"):
+        parse_file(save(document, tmp_path / "long.docx"))
+
+
+def test_declared_sizes_are_not_trusted(tmp_path: Path) -> None:
+    """A member that says it holds 1000 bytes and holds 4 MB; a member packed with a
+    method Word does not use (lzma unpacks without a bound per piece)."""
+    real = bytes(4 * 2**20)
+    data = bytearray(_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": real}))
+    size = len(real).to_bytes(4, "little")
+    for at in _all(data, size):  # the sizes in the local and the central headers
+        data[at:at + 4] = (1000).to_bytes(4, "little")
+    lying = tmp_path / "lying.docx"
+    lying.write_bytes(bytes(data))
+    with pytest.raises(InputError, match="damaged zip archive"):
+        parse_file(lying)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_LZMA) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+    packed = tmp_path / "lzma.docx"
+    packed.write_bytes(buffer.getvalue())
+    with pytest.raises(InputError, match="zip method 14, which Word does not use"):
+        parse_file(packed)
+
+
+def _all(data: bytearray, needle: bytes) -> list[int]:
+    found, at = [], data.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = data.find(needle, at + 1)
+    return found

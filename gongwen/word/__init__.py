@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import os
 
+from gongwen.reader import InputError
 from gongwen.word.package import open_word
-from gongwen.word.text import WordText, extract
+from gongwen.word.text import TEXT_MAX, TooLong, WordText, extract
 
 
 def read_word(data: bytes, path: str | os.PathLike[str]) -> WordText:
     """The text of the Word file whose bytes are ``data`` (``path`` names it in errors)."""
-    return extract(open_word(data, path))
+    parts = open_word(data, path)
+    try:
+        return extract(parts)
+    except TooLong:
+        raise InputError(path, f"its text passes {TEXT_MAX // 2**20} M characters "
+                               "(numbering that repeats without end?)") from None
 
 
 __all__ = ["WordText", "read_word"]

@@ -83,6 +83,6 @@ FORMATS: dict[str, Callable[[int], str]] = {
 
 
 def format_number(n: int, number_format: str) -> str:
-    """``n`` as Word writes it in ``number_format``; formats not listed fall back to decimal,
-    as Word does for the formats it cannot draw."""
-    return FORMATS.get(number_format, str)(n)
+    """``n`` (0 or more) as Word writes it in ``number_format``; formats not listed fall
+    back to decimal, as Word does for the formats it cannot draw."""
+    return FORMATS.get(number_format, str)(max(n, 0))

@@ -16,6 +16,11 @@ from gongwen.word.formats import format_number
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LEVELS = 9
+START_MAX = 32767
+"""The highest number a list may start at, as Word's own dialog allows (0 to 32767)."""
+MARKER_MAX = 100
+"""Characters of a drawn marker kept: a longer one (a long lvlText, letters repeated
+hundreds of times) is cut here, so numbering cannot grow the text beyond its file."""
 _SUFFIXES = {"tab": "\t", "space": " ", "nothing": ""}
 _PLACE = re.compile(r"%([1-9])")
 
@@ -23,6 +28,10 @@ _PLACE = re.compile(r"%([1-9])")
 def _val(element: Any, tag: str, default: str | None = None) -> str | None:
     found = element.find(W + tag) if element is not None else None
     return found.get(W + "val", default) if found is not None else default
+
+
+def _start(value: str | None) -> int:
+    return min(max(_int(value, 1), 0), START_MAX)
 
 
 def _int(value: str | None, default: int) -> int:
@@ -50,7 +59,7 @@ class Level:
         restart = _val(lvl, "lvlRestart")
         legal = lvl.find(W + "isLgl")
         return cls(
-            start=_int(_val(lvl, "start"), 1),
+            start=_start(_val(lvl, "start")),
             number_format=_val(lvl, "numFmt", "decimal") or "decimal",
             text=_val(lvl, "lvlText", "") or "",
             suffix=_SUFFIXES.get(_val(lvl, "suff", "tab") or "tab", "\t"),
@@ -96,7 +105,7 @@ class Numbering:
                     ilvl = _int(override.get(W + "ilvl"), 0)
                     start = _val(override, "startOverride")
                     if start is not None:
-                        starts[ilvl] = _int(start, 1)
+                        starts[ilvl] = _start(start)
                     lvl = override.find(W + "lvl")
                     if lvl is not None:
                         levels[ilvl] = Level.read(lvl)
@@ -144,7 +153,7 @@ class Numbering:
             number_format = "decimal" if level.legal and index < ilvl else shown.number_format
             return format_number(count, number_format)
 
-        return _PLACE.sub(written, level.text) + level.suffix
+        return _PLACE.sub(written, level.text[:MARKER_MAX])[:MARKER_MAX] + level.suffix
 
 
 def _style_numbering(styles: Any) -> dict[str, tuple[str, int]]:

@@ -52,6 +52,7 @@ def open_word(data: bytes, path: str | os.PathLike[str]) -> WordParts:
     if unpacked > MAX_UNCOMPRESSED:
         raise InputError(path, f"unpacks to {unpacked / 2**20:.0f} MB, more than the "
                                f"{MAX_UNCOMPRESSED // 2**20} MB a .docx may (a zip bomb?)")
+    _unpack_within_bounds(archive, members, path)
     names = {member.filename for member in members}
     if "[Content_Types].xml" not in names:
         raise InputError(path, "not a Word document (a zip archive without [Content_Types].xml)")
@@ -71,6 +72,30 @@ def open_word(data: bytes, path: str | os.PathLike[str]) -> WordParts:
     if body is None:
         raise InputError(path, "a Word document without a body (word/document.xml has no w:body)")
     return WordParts(body, _related(main, _NUMBERING), _related(main, _STYLES))
+
+
+_CHUNK = 2**20
+
+
+def _unpack_within_bounds(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo],
+                          path: str | os.PathLike[str]) -> None:
+    """Unpack every member in pieces against a running total, before anything else reads
+    them: the sizes a zip declares are not trusted. Word writes members stored or
+    deflated; other methods (bzip2, lzma) unpack without a bound per piece and are refused."""
+    total = 0
+    for member in members:
+        if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise InputError(path, f"not a .docx ({member.filename} is packed with zip method "
+                                   f"{member.compress_type}, which Word does not use)")
+        try:
+            with archive.open(member) as unpacking:
+                while piece := unpacking.read(_CHUNK):
+                    total += len(piece)
+                    if total > MAX_UNCOMPRESSED:
+                        raise InputError(path, f"unpacks to more than the {MAX_UNCOMPRESSED // 2**20} "
+                                               "MB a .docx may (a zip bomb?)")
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
+            raise InputError(path, f"not a .docx (a damaged zip archive: {error})") from None
 
 
 def _related(part: Any, relationship: str) -> Any | None:

@@ -38,8 +38,17 @@ class WordText:
     paragraphs: list[SourceParagraph]
 
 
+TEXT_MAX = 64 * 2**20
+"""Characters of text a Word file may give; beyond, it is refused."""
+
+
+class TooLong(Exception):
+    """The text of a Word file would pass :data:`TEXT_MAX`."""
+
+
 def extract(parts: WordParts) -> WordText:
-    """The text of the body of a Word file (deterministic: same file, same text)."""
+    """The text of the body of a Word file (deterministic: same file, same text); raises
+    :class:`TooLong` beyond :data:`TEXT_MAX` characters."""
     numbering = Numbering.read(parts.numbering, parts.styles)
     pieces: list[str] = []
     lines: list[SourceParagraph] = []
@@ -51,6 +60,8 @@ def extract(parts: WordParts) -> WordText:
                                      place=place, numbering=marker))
         pieces.append(text)
         offset += len(text)
+        if offset > TEXT_MAX:
+            raise TooLong
     return WordText("".join(pieces), lines)
 
 
