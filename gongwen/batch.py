@@ -82,15 +82,15 @@ def _git_ignored(folder: Path, paths: list[str]) -> set[str]:
     try:
         done = subprocess.run(
             ["git", "-C", str(folder), "check-ignore", "-z", "--stdin"],
-            input="\0".join(os.path.relpath(p, folder) for p in paths).encode(),
+            input=b"\0".join(os.fsencode(os.path.relpath(p, folder)) for p in paths),
             capture_output=True, timeout=60, check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return set()
     if done.returncode not in (0, 1):  # 128: not a git work tree
         return set()
-    names = done.stdout.decode(errors="surrogateescape").split("\0")
-    return {os.path.normpath(folder / name) for name in names if name}
+    names = done.stdout.split(b"\0")
+    return {os.path.normpath(folder / os.fsdecode(name)) for name in names if name}
 
 
 @dataclass(frozen=True)

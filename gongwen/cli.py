@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import io
 import json
 import os
 import sys
@@ -15,6 +16,7 @@ from typing import IO, TYPE_CHECKING, TypeVar
 
 from gongwen import __version__, batch
 from gongwen.document import Document
+from gongwen.jsontext import dump_json
 from gongwen.reader import parse_bytes, parse_file
 from gongwen.schema import schema
 
@@ -111,6 +113,9 @@ def _bounded(low: int, high: int | None) -> Callable[[str], int]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 findings, 2 usage or input
     error)."""
+    for stream in (sys.stdout, sys.stderr):  # paths and text may hold lone surrogates
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:
@@ -173,7 +178,7 @@ def _run(args: argparse.Namespace) -> int:
             failed += 1
             continue
         if headed:
-            out.write(f"{chr(10) if index else ''}== {outcome.path}\n".encode())
+            out.write(_utf8(f"{chr(10) if index else ''}== {outcome.path}\n"))
         exact = args.command == "convert" and args.to != "json"  # the text as it is
         out.write(result if exact else result + b"\n")
         out.flush()
@@ -237,7 +242,7 @@ def _parse_job(path: str, indent: int | None) -> bytes:
     """The JSON tree as UTF-8 bytes: what ``model_dump_json()`` gives, without making a
     str of it (4 bytes a character once the text holds one character beyond U+FFFF)."""
     doc = _document(path)
-    return doc.__pydantic_serializer__.to_json(doc, indent=indent)
+    return dump_json(doc, indent)
 
 
 def _outline_job(path: str, form: str) -> bytes:
@@ -245,12 +250,12 @@ def _outline_job(path: str, form: str) -> bytes:
 
     doc = _document(path)
     if form == "json":
-        return json.dumps(outline_data(doc), ensure_ascii=False).encode()
-    return (outline_markdown(doc).rstrip("\n") if form == "markdown" else doc.outline()).encode()
+        return _utf8(json.dumps(outline_data(doc), ensure_ascii=False))
+    return _utf8(outline_markdown(doc).rstrip("\n") if form == "markdown" else doc.outline())
 
 
 def _chunks_job(path: str, max_chars: int, overlap: int) -> bytes:
-    return b"\n".join(chunk.__pydantic_serializer__.to_json(chunk)
+    return b"\n".join(dump_json(chunk)
                       for chunk in _document(path).chunks(max_chars, overlap))
 
 
@@ -261,7 +266,13 @@ def _convert_job(path: str, to: str) -> bytes:
     if to == "json":
         return _parse_job(path, indent=None)
     doc = _document(path)
-    return (doc.to_markdown() if to == "markdown" else doc.to_text()).encode()
+    return _utf8(doc.to_markdown() if to == "markdown" else doc.to_text())
+
+
+def _utf8(text: str) -> bytes:
+    """UTF-8; a lone surrogate (a file name not in UTF-8, say) written as its escape \\udc80,
+    which inside a JSON string is that very character."""
+    return text.encode("utf-8", "backslashreplace")
 
 
 def _convert_to_files(args: argparse.Namespace, job: Callable[[str], bytes],

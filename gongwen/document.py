@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
+from gongwen.jsontext import dump_json, load_json
 from gongwen.kinds import kind_of_title
 from gongwen.nodes import (
     Addressee,
@@ -70,6 +71,18 @@ class Document(Derived):
 
     def child_nodes(self) -> Iterator[Node]:
         return iter(self.children)
+
+    def model_dump_json(self, *, indent: int | None = None, **options: Any) -> str:
+        """The JSON of the tree; also for a text or path holding lone surrogates, which are
+        escaped (see :mod:`gongwen.jsontext`)."""
+        return dump_json(self, indent, **options).decode("utf-8")
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **options: Any) -> Document:
+        """The tree from its JSON, lone surrogates escaped in it included."""
+        if options:
+            return super().model_validate_json(json_data, **options)
+        return load_json(cls, json_data)
 
     # ---- parts --------------------------------------------------------------
 

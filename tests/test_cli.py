@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -250,3 +251,13 @@ def test_standard_input_version_and_no_input(tmp_path: Path) -> None:
     assert empty.returncode == 2
     assert empty.stderr.splitlines() == [
         f"gongwen: {tmp_path}: no .txt, .md, .docx file in this folder", "gongwen: no input files"]
+
+
+def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    name = os.fsdecode(b"\xff\xfe-notice.txt")  # surrogates, as Python reads such a name
+    (tmp_path / name).write_text("一、总体要求\n正文。\n", encoding="utf-8")
+    run = [sys.executable, "-m", "gongwen"]
+    parsed = subprocess.run([*run, "parse", str(tmp_path)], capture_output=True, check=True)
+    assert Document.model_validate_json(parsed.stdout).path == str(tmp_path / name)
+    checked = subprocess.run([*run, "outline", str(tmp_path), str(SEEDS[0])], capture_output=True)
+    assert checked.returncode == 0 and b"\\udcff\\udcfe-notice.txt" in checked.stdout

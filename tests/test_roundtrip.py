@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongwen import parse_file
+from gongwen import Document, parse, parse_file
 from tests.conftest import CORPUS, FIXTURES, assert_invariants, parse_checked
 
 FIXTURE_TEXTS = sorted(FIXTURES.rglob("*.txt"))
@@ -77,3 +77,12 @@ def test_a_grammar_failure_keeps_the_text_as_paragraphs(monkeypatch: pytest.Monk
         doc = parser.parse(text)
     assert [c.type for c in doc.children] == ["paragraph"] * 3
     assert_invariants(doc, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=()), max_size=60))
+def test_the_json_of_any_str_reads_back(text: str) -> None:
+    """Lone surrogates included (a file name not in UTF-8, a w:sym, a Python string)."""
+    doc = parse(text, path="名\udcff.txt")
+    back = Document.model_validate_json(doc.model_dump_json())
+    assert back.to_text() == text and back.path == doc.path

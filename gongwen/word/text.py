@@ -137,7 +137,9 @@ def _hidden(run: Any) -> bool:
 
 
 def _symbol(code: str) -> str:
+    """The character of a ``w:sym``; U+FFFD for a code that is no character (a surrogate)."""
     try:
-        return chr(int(code, 16))
-    except ValueError:
+        char = chr(int(code, 16))
+    except (ValueError, OverflowError):
         return ""
+    return "\ufffd" if 0xD800 <= ord(char) <= 0xDFFF else char
