@@ -7,9 +7,11 @@ import functools
 import glob
 import os
 import shutil
+import signal
 import subprocess
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TextIO, TypeVar
@@ -127,9 +129,48 @@ def run(
         yield from bar.around(iter([attempt(paths[0])]))
         rest = paths[1:]
         chunk = max(1, min(16, len(rest) // (jobs * 4)))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from bar.around(pool.map(attempt, rest, chunksize=chunk))
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals)
+        done = 0
+        try:
+            for outcome in bar.around(pool.map(attempt, rest, chunksize=chunk)):
+                done += 1
+                yield outcome
+        except BrokenProcessPool:
+            raise WorkerDied(rest[done]) from None
+        finally:
+            bar.erase()
+            _stop(pool)
     bar.erase()
+
+
+class WorkerDied(Exception):
+    """A worker process ended without a result (killed, as the system does when memory
+    runs out); the files before ``path`` were done."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(f"a worker process died while {path} (or a file after it in its "
+                         "batch) was being read: killed, perhaps for want of memory")
+
+
+def _worker_signals() -> None:
+    """In a worker: Ctrl-C is the parent's to handle (it stops the workers), and SIGTERM
+    ends the worker at once, whatever handler the parent had when it forked."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Shut the pool down now: no more files, and no worker left running behind us.
+    (The executor has no public way to end its processes; this is the one place that
+    reaches into it.)"""
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def default_jobs() -> int:

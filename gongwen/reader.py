@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import stat
 
 from gongwen.document import Document
 from gongwen.parser import parse, parse_extracted
@@ -51,8 +51,16 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
 
 
 def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes; a FIFO, a device or a socket is refused, not read without end
+    (opened without waiting for a writer, then looked at before reading)."""
     try:
-        return Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb", buffering=0, closefd=True) as file:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):
+                kind = "a FIFO" if stat.S_ISFIFO(mode) else "a folder" if stat.S_ISDIR(mode) else "a device"
+                raise InputError(path, f"not a regular file ({kind})")
+            return file.read()
     except OSError as error:
         raise InputError(path, error.strerror or str(error)) from None
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -136,3 +138,46 @@ def test_the_cache_key_covers_the_terminals_the_post_lexer_keeps() -> None:
     from gongwen.grammar import _cache_path
 
     assert _cache_path("document", "lark", "A B") != _cache_path("document", "lark", "A B C")
+
+
+def _dies_on_b(path: str) -> str:
+    if path == "b":
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel ends a process out of memory
+    return path
+
+
+def test_a_worker_killed_ends_the_run_naming_the_file() -> None:
+    got: list[str] = []
+    with pytest.raises(batch.WorkerDied, match="while b "):
+        for outcome in batch.run(_dies_on_b, ["a", "b", "c", "d"], jobs=2):
+            got.append(str(outcome.result))
+    assert got == ["a"]  # the file before it was done
+
+
+def test_sigterm_ends_a_run_cleanly(tmp_path: Path) -> None:
+    """No temporary file, no worker left, a message, status 143."""
+    for index in range(400):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{index:03}.txt").write_bytes(SEEDS[1].read_bytes())
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "gongwen", "parse", "--jobs", "2", "--jsonl", str(out),
+               str(tmp_path / "in")]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".gongwen-*")) and time.monotonic() < deadline:
+        time.sleep(0.01)  # until it has begun writing
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 143, err
+    assert err.strip().endswith("terminated: the files already written are complete, no other was started")
+    assert [p.name for p in tmp_path.iterdir() if p.name != "in"] == []  # no OUT, no temporary
+    children = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True)
+    assert children.stdout == ""
+
+
+def test_fifos_and_devices_are_refused_not_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert main(["parse", str(fifo), "/dev/zero", str(SEEDS[0])]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"gongwen: {fifo}: not a regular file (a FIFO)", "gongwen: /dev/zero: not a regular file (a device)"]
