@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import functools
 import io
@@ -94,6 +95,9 @@ def _add_files(command: argparse.ArgumentParser) -> None:
                               "folders, virtual environments and what a .gitignore ignores")
     command.add_argument("--jobs", type=_bounded(1, None), default=batch.default_jobs(), metavar="N",
                          help="parse in N processes (default: one per core)")
+    command.add_argument("--encoding", metavar="CODEC",
+                         help="read text files in this encoding (gbk, big5, utf-16-le …) instead "
+                              "of recognising UTF-8, UTF-16, GB18030 or Big5")
 
 
 def _bounded(low: int, high: int | None) -> Callable[[str], int]:
@@ -156,6 +160,12 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "rules":
         return _rules(args.code)
+    if args.encoding is not None:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            print(f"gongwen: --encoding: no such encoding: {args.encoding}", file=sys.stderr)
+            return 2
     found = batch.expand(args.files)
     for note in found.notes:
         print(f"gongwen: {note}", file=sys.stderr)
@@ -169,14 +179,16 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args, paths)
     several = len(paths) > 1
     if args.command == "outline":
-        job: Callable[[str], bytes] = functools.partial(_outline_job, form=args.format)
+        job: Callable[[str], bytes] = functools.partial(
+            _outline_job, form=args.format, encoding=args.encoding)
     elif args.command == "chunks":
         if args.overlap >= args.max_chars:
             print("gongwen: need 0 <= --overlap < --max-chars", file=sys.stderr)
             return 2
-        job = functools.partial(_chunks_job, max_chars=args.max_chars, overlap=args.overlap)
+        job = functools.partial(_chunks_job, max_chars=args.max_chars, overlap=args.overlap,
+                                encoding=args.encoding)
     elif args.command == "convert":
-        job = functools.partial(_convert_job, to=args.to)
+        job = functools.partial(_convert_job, to=args.to, encoding=args.encoding)
         if args.output_dir:
             return _convert_to_files(args, job, paths)
     else:
@@ -184,7 +196,7 @@ def _run(args: argparse.Namespace) -> int:
             print("gongwen: --indent prints one document; several files, or --jsonl, are "
                   "written one document per line", file=sys.stderr)
             return 2
-        job = functools.partial(_parse_job, indent=args.indent)
+        job = functools.partial(_parse_job, indent=args.indent, encoding=args.encoding)
     # human formats on several files get a header per file; machine formats are JSON lines
     headed = several and (args.command, getattr(args, "format", None), getattr(args, "to", None)) in (
         ("outline", "text", None), ("outline", "markdown", None),
@@ -254,41 +266,41 @@ def _result(outcome: batch.Outcome[T]) -> T | None:
     return None
 
 
-def _document(path: str) -> Document:
+def _document(path: str, encoding: str | None) -> Document:
     """The document of a file; ``-`` is standard input (read in this process)."""
     if path == _STDIN:
-        return parse_bytes(sys.stdin.buffer.read(), "<stdin>")
-    return parse_file(path)
+        return parse_bytes(sys.stdin.buffer.read(), "<stdin>", encoding)
+    return parse_file(path, encoding)
 
 
-def _parse_job(path: str, indent: int | None) -> bytes:
+def _parse_job(path: str, indent: int | None, encoding: str | None) -> bytes:
     """The JSON tree as UTF-8 bytes: what ``model_dump_json()`` gives, without making a
     str of it (4 bytes a character once the text holds one character beyond U+FFFF)."""
-    doc = _document(path)
+    doc = _document(path, encoding)
     return dump_json(doc, indent)
 
 
-def _outline_job(path: str, form: str) -> bytes:
+def _outline_job(path: str, form: str, encoding: str | None) -> bytes:
     from gongwen.outline import outline_data, outline_markdown
 
-    doc = _document(path)
+    doc = _document(path, encoding)
     if form == "json":
         return _utf8(json.dumps(outline_data(doc), ensure_ascii=False))
     return _utf8(outline_markdown(doc).rstrip("\n") if form == "markdown" else doc.outline())
 
 
-def _chunks_job(path: str, max_chars: int, overlap: int) -> bytes:
+def _chunks_job(path: str, max_chars: int, overlap: int, encoding: str | None) -> bytes:
     return b"\n".join(dump_json(chunk)
-                      for chunk in _document(path).chunks(max_chars, overlap))
+                      for chunk in _document(path, encoding).chunks(max_chars, overlap))
 
 
 _CONVERSIONS = {"markdown": ".md", "json": ".json", "text": ".txt"}
 
 
-def _convert_job(path: str, to: str) -> bytes:
+def _convert_job(path: str, to: str, encoding: str | None) -> bytes:
     if to == "json":
-        return _parse_job(path, indent=None)
-    doc = _document(path)
+        return _parse_job(path, indent=None, encoding=encoding)
+    doc = _document(path, encoding)
     return _utf8(doc.to_markdown() if to == "markdown" else doc.to_text())
 
 
@@ -354,10 +366,10 @@ def _umask() -> int:
     return mask
 
 
-def _check_job(path: str, select: str, ignore: str) -> list[Diagnostic]:
+def _check_job(path: str, select: str, ignore: str, encoding: str | None) -> list[Diagnostic]:
     from gongwen.checks import check
 
-    return check(_document(path), select, ignore)
+    return check(_document(path, encoding), select, ignore)
 
 
 def _rules(code: str | None) -> int:
@@ -387,7 +399,8 @@ def _check(args: argparse.Namespace, paths: list[str]) -> int:
         print(f"gongwen: {error}", file=sys.stderr)
         return 2
     threshold = Severity(args.severity).weight
-    job = functools.partial(_check_job, select=args.select, ignore=args.ignore)
+    job = functools.partial(_check_job, select=args.select, ignore=args.ignore,
+                            encoding=args.encoding)
     found: list[Diagnostic] = []
     failed = 0
     for outcome in batch.run(job, paths, jobs=args.jobs, progress=sys.stderr):

@@ -63,7 +63,8 @@ class Document(Derived):
     type: Literal["document"] = "document"
     children: list[Block]
     encoding: str | None = None
-    """How the file was decoded (utf-8, utf-8-sig, utf-16, gb18030); None for text."""
+    """How the file was decoded (utf-8, utf-8-sig, utf-16, utf-16-le, utf-16-be, gb18030, big5,
+    or the encoding named); None for text."""
     path: str | None = None
     """The file the document was read from; None for text."""
     source_paragraphs: list[SourceParagraph] | None = None
