@@ -121,6 +121,7 @@ def test_what_is_printed_between_outcomes_never_shares_the_bar_s_line() -> None:
     assert lines == ["result 1", "result 2", "result 3", "result 4", ""]
 
 
+@pytest.mark.slow
 def test_grammar_cache_is_built_outside_the_package_and_survives_damage(tmp_path: Path) -> None:
     env = {**os.environ, "GONGWEN_CACHE_DIR": str(tmp_path / "cache")}
     command = [sys.executable, "-m", "gongwen", "outline", str(SEEDS[1])]

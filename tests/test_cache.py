@@ -66,6 +66,7 @@ def test_the_same_file_owned_and_private_is_read(tmp_path: Path) -> None:
     assert grammar._read_cache(path) == b'[["A", "a"]]'
 
 
+@pytest.mark.slow
 def test_a_fifo_or_a_folder_at_the_cache_path_neither_hangs_nor_breaks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

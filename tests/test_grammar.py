@@ -32,6 +32,7 @@ LINES = [
 ]
 
 
+@pytest.mark.slow
 def test_document_grammar_has_no_conflicts_or_collisions() -> None:
     load("document.lark", postlex=PostLexer(LinePatterns()), strict=True)
 
@@ -52,6 +53,7 @@ def test_inline_terminals_start_with_inline_start() -> None:
             assert start.match(match.group()), (name, match.group())
 
 
+@pytest.mark.slow
 def test_whole_line_terminals_match_only_whole_lines() -> None:
     parser = load("document.lark", postlex=PostLexer(LinePatterns()))
     samples = {
@@ -76,6 +78,7 @@ def test_a_marker_alone_on_its_line_keeps_the_line_break_in_its_heading() -> Non
     assert first.sections[0].heading is not None and first.sections[0].heading.to_text() == "\r\n"
 
 
+@pytest.mark.slow
 def test_the_line_lexer_reports_where_no_terminal_matches() -> None:
     from lark.exceptions import UnexpectedCharacters
 

@@ -54,6 +54,7 @@ def finishing_within(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("line", ["一、\n", "第一条 内容\n", "正文。\n\n"])
 def test_a_megabyte_of_sibling_lines_parses_in_linear_time(line: str) -> None:
     # every line a sibling of the one before: the lists the parser grows are this long
@@ -63,6 +64,7 @@ def test_a_megabyte_of_sibling_lines_parses_in_linear_time(line: str) -> None:
     assert doc.to_text() == text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("line", ["一、\n", "正文。\n\n"])
 def test_chunks_and_markdown_of_a_megabyte_in_linear_time(line: str) -> None:
     text = line * (1_000_000 // len(line.encode("utf-8")))
@@ -74,6 +76,7 @@ def test_chunks_and_markdown_of_a_megabyte_in_linear_time(line: str) -> None:
     assert markdown.count("\n\n") >= text.count("\n") // 2 - 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", ["①a②b", "一是甲。二是乙。", "（1）甲（2）乙"])
 def test_twenty_thousand_inline_lists_in_linear_time(unit: str) -> None:
     text = unit * 20_000
