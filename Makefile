@@ -1,23 +1,34 @@
 # The two set-up commands: `make demo` and `make test`. Both build .venv from
-# nothing with the python3 on PATH.
+# nothing with the python3 on PATH; the demo installs only what it runs.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO := fixtures/seeds/003_9c0296328566dbad.txt
+CORE := $(VENV)/.installed-core
+TEST := $(VENV)/.installed-test
 
 .PHONY: demo test lint accuracy bench clean
 
-$(BIN)/gongwen: pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(CORE): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-demo: $(BIN)/gongwen
+# The outline of a bundled speech, then the start of its JSON tree.
+demo: $(CORE)
 	$(BIN)/gongwen outline $(DEMO)
-	$(BIN)/gongwen parse --indent 1 $(DEMO)
+	@echo
+	$(BIN)/gongwen parse --indent 1 $(DEMO) | head -n 30
+	@echo "… (the whole tree: $(BIN)/gongwen parse --indent 1 $(DEMO))"
 
-lint: $(BIN)/gongwen
+lint: $(TEST)
 	$(BIN)/ruff check gongwen tests
 	$(BIN)/mypy
 
@@ -25,11 +36,11 @@ test: lint
 	$(BIN)/python -m pytest
 
 # Every mismatch against the development set's gold, then the summary line.
-accuracy: $(BIN)/gongwen
+accuracy: $(TEST)
 	$(BIN)/python tests/accuracy.py
 
 # Speed beside peers, as ratios (prints; never fails a build).
-bench: $(BIN)/gongwen
+bench: $(TEST)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python tests/benchmarks/bench.py
 
