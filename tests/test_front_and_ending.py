@@ -275,6 +275,12 @@ def test_formal_texts_are_their_words_alone() -> None:
     assert [s.text for s in doc.signature] == ["江城市人民政府"]
     assert doc.date is not None and doc.date.text == "2026年5月15日"
     assert doc.to_text().endswith("　　　　　　2026年5月15日　\n")  # the tree still holds the padding
+    marked = parse_checked("泰安市文件\n# 泰旅爱物字〔2024〕1号\n## 关于开展检查的通知\n各部门：\n正文。\n")
+    assert marked.doc_number is not None and marked.doc_number.text == "泰旅爱物字〔2024〕1号"
+    assert marked.title is not None and marked.title.text == "关于开展检查的通知"
+    assert [c.to_text() for c in marked.title.children if c.type == "artifact"] == ["## "]
+    # a # inside a line, or without a space after it, is no Markdown heading
+    assert parse_checked("#关于开展检查的通知\n正文。\n").find("artifact") is None
 
 
 def test_a_document_quoted_in_full_under_its_name() -> None:
