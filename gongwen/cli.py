@@ -15,16 +15,13 @@ import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, TypeVar
+from typing import IO, TypeVar
 
-from gongwen import __version__, batch
+from gongwen import __version__, batch, checkrun
 from gongwen.document import Document
 from gongwen.jsontext import dump_json
 from gongwen.reader import parse_bytes, parse_file
 from gongwen.schema import schema
-
-if TYPE_CHECKING:  # the checker is loaded by the commands that use it
-    from gongwen.checks import Diagnostic
 
 T = TypeVar("T")
 _SEVERITIES = ("info", "warning", "error")  # gongwen.checks.Severity, without loading the rules
@@ -75,14 +72,7 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="check the structure of each file; exit 1 when there are findings"
     )
     _add_files(check)
-    check.add_argument("--format", choices=("text", "json"), default="text",
-                       help="text: path:line:col: CODE message (default); json: a list")
-    check.add_argument("--select", type=str, default="", metavar="CODES",
-                       help="only these codes or prefixes, comma-separated (GW1,GW401)")
-    check.add_argument("--ignore", type=str, default="", metavar="CODES",
-                       help="leave out these codes or prefixes")
-    check.add_argument("--severity", choices=_SEVERITIES, default="info",
-                       help="report only findings at or above this severity (default: info)")
+    checkrun.add_arguments(check, _SEVERITIES)
     rules = commands.add_parser("rules", help="list the rules, or print one rule's documentation")
     rules.add_argument("code", nargs="?", metavar="CODE")
     return parser
@@ -176,7 +166,7 @@ def _run(args: argparse.Namespace) -> int:
     if _STDIN in paths:
         args.jobs = 1  # standard input is read here, not in a worker
     if args.command == "check":
-        return _check(args, paths)
+        return checkrun.run(args, paths, _document, _write_atomically)
     several = len(paths) > 1
     if args.command == "outline":
         job: Callable[[str], bytes] = functools.partial(
@@ -366,12 +356,6 @@ def _umask() -> int:
     return mask
 
 
-def _check_job(path: str, select: str, ignore: str, encoding: str | None) -> list[Diagnostic]:
-    from gongwen.checks import check
-
-    return check(_document(path, encoding), select, ignore)
-
-
 def _rules(code: str | None) -> int:
     from gongwen.checks import RULES
 
@@ -387,32 +371,3 @@ def _rules(code: str | None) -> int:
     off = ", off by default" if not found.default else ""
     print(f"{found.code} ({found.severity.value}{off})\n\n{found.doc}")
     return 0
-
-
-def _check(args: argparse.Namespace, paths: list[str]) -> int:
-    from gongwen.checks import Severity
-    from gongwen.checks.registry import selected
-
-    try:
-        selected(args.select, args.ignore)
-    except ValueError as error:
-        print(f"gongwen: {error}", file=sys.stderr)
-        return 2
-    threshold = Severity(args.severity).weight
-    job = functools.partial(_check_job, select=args.select, ignore=args.ignore,
-                            encoding=args.encoding)
-    found: list[Diagnostic] = []
-    failed = 0
-    for outcome in batch.run(job, paths, jobs=args.jobs, progress=sys.stderr):
-        diagnostics = _result(outcome)
-        if diagnostics is None:
-            failed += 1
-            continue
-        findings = [d for d in diagnostics if d.severity.weight >= threshold]
-        found.extend(findings)
-        if args.format == "text":
-            for finding in findings:
-                print(finding.format())
-    if args.format == "json":
-        print(json.dumps([d.model_dump(mode="json") for d in found], ensure_ascii=False, indent=1))
-    return 2 if failed else (1 if found else 0)

@@ -34,7 +34,7 @@ from gongwen.numerals import marker_label, ordinal_of
 _ITEM_SUFFIX = "_ITEM"
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _RESIDUE = {"PAYWALL": "paywall", "MARKDOWN_EMPHASIS": "markdown", "MARKDOWN_HEADING": "markdown",
-            "HTML_TAG": "html", "LINK_TARGET": "markdown"}
+            "HTML_TAG": "html", "HTML_ENTITY": "html", "LINK_TARGET": "markdown"}
 _LAST = "最后"  # closes an adverb list (首先 … 其次 … 最后) whatever came before
 
 

@@ -88,7 +88,7 @@ def test_cli_json_format_and_severity(capsys: pytest.CaptureFixture[str]) -> Non
     findings = json.loads(capsys.readouterr().out)
     assert [f["code"] for f in findings] == ["GW401"] * 4
     assert set(findings[0]) == {"path", "line", "col", "end_line", "end_col", "start", "end",
-                                "code", "severity", "message", "fix"}
+                                "code", "severity", "message", "fix", "unsafe_fix"}
     assert findings[0]["severity"] == "error"
     seed = str(_seed("002"))
     assert main(["check", "--severity", "error", seed]) == 0  # placeholders are warnings

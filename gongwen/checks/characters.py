@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
+
 import regex
 
 from gongwen.checks.diagnostic import Severity
 from gongwen.checks.registry import Context, rule
+from gongwen.grammar import inline_patterns
 
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 _HALF_WIDTH_NEXT_TO_HAN = regex.compile(r"(?<=\p{Han})[,:;!?()]|[,:;!?()](?=\p{Han})")
@@ -13,11 +17,18 @@ _FULL_WIDTH_ALNUM = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]{1,64}")
 _DUN_BETWEEN_QUOTES = regex.compile(r"(?<=[”》])、(?=[“《])")
 
 
+@functools.cache
+def _entity() -> regex.Pattern[str]:
+    """inline.lark's HTML_ENTITY: an entity anywhere, also where no inline scan ran."""
+    return regex.compile(inline_patterns()["HTML_ENTITY"])
+
+
 @rule("GW401", Severity.ERROR)
 def half_width_punctuation(ctx: Context) -> None:
     """Half-width punctuation next to Chinese text.
 
-    Reports , : ; ! ? ( ) written half-width beside a Chinese character.
+    Reports , : ; ! ? ( ) written half-width beside a Chinese character (not inside
+    residue such as the HTML entity &emsp;, which GW302 reports).
 
     Why: GB/T 15834-2011 gives Chinese text full-width marks; half-width ones are
     usually typed with the wrong input mode and look cramped in print.
@@ -26,7 +37,12 @@ def half_width_punctuation(ctx: Context) -> None:
 
     Instead: 今天，我们召开动员会议（扩大）。
     """
+    entities = [m.span() for m in _entity().finditer(ctx.text)]
+    starts = [start for start, _ in entities]
     for match in _HALF_WIDTH_NEXT_TO_HAN.finditer(ctx.text):
+        at = bisect.bisect_right(starts, match.start()) - 1
+        if ctx.in_residue(match.start()) or (at >= 0 and match.start() < entities[at][1]):
+            continue  # the ; of &emsp; : residue, which GW302 reports whole
         mark = match.group()
         ctx.report(match.start(), match.end(),
                    f"half-width 「{mark}」 next to Chinese text; write 「{_FULL_WIDTH[mark]}」",

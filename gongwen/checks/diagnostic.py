@@ -45,7 +45,11 @@ class Diagnostic(BaseModel):
     message: str
     """What is wrong, quoting the text concerned."""
     fix: str | None = None
-    """What to write instead, when there is one answer."""
+    """What to write instead of the text from ``start`` to ``end``, when there is one
+    answer."""
+    unsafe_fix: bool = False
+    """The fix may change more than the finding names (``check --fix`` applies it only
+    with ``--unsafe-fixes``)."""
 
     def format(self) -> str:
         """``path:line:col: CODE message``."""

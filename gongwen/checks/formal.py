@@ -119,7 +119,7 @@ def attachment_note_form(ctx: Context) -> None:
     for note in ctx.doc.find_all(AttachmentNote):
         if ":" in note.label.text:
             colon = note.label.start + note.label.text.index(":")
-            ctx.report(colon, colon + 1, "附件说明 「附件:」 takes a full-width colon", "附件：")
+            ctx.report(colon, colon + 1, "附件说明 「附件:」 takes a full-width colon", "：")
         several = len(note.items) > 1
         for expected, item in enumerate(note.items, start=1):
             number = _ITEM_NUMBER.match(item.text)
@@ -127,7 +127,8 @@ def attachment_note_form(ctx: Context) -> None:
                 ctx.report(item.start, item.start + len(item.text),
                            f"attachment 「{item.text.strip()}」 should be numbered {expected}.")
             elif several and number is not None and number["mark"] != ".":
-                ctx.report(item.start, item.start + len(item.text),
+                at = item.start + item.to_text().index(number["n"])
+                ctx.report(at, at + len(number["n"]) + len(number["mark"]),
                            f"attachment number 「{number.group().strip()}」 takes 「.」", f"{expected}.")
             elif not several and number is not None:
                 ctx.report(item.start, item.start + len(item.text),
@@ -164,7 +165,10 @@ def attachments_match_note(ctx: Context) -> None:
         label = appendix.label.text.strip()
         if label.endswith(("：", ":")):
             end = appendix.label.start + len(appendix.label.text.rstrip())
-            ctx.report(end - 1, end, f"attachment label 「{label}」 takes no colon", label[:-1])
+            rest = ctx.text[end:end + 2]
+            # its title on the same line goes to the next one, where the standard puts it
+            fix = "" if rest[:1] in ("", "\n", "\r") else "\r\n" if "\r\n" in ctx.text else "\n"
+            ctx.report(end - 1, end, f"attachment label 「{label}」 takes no colon", fix)
     note = ctx.doc.find(AttachmentNote)
     if note is None or not appendices:
         return
@@ -185,7 +189,7 @@ def attachments_match_note(ctx: Context) -> None:
 _COPY_TO = re.compile(r"^(?P<label>\s*(?:抄送|主送)\s?)(?P<colon>[：:])(?P<names>.*)$", re.S)
 
 
-@rule("GW505", Severity.WARNING)
+@rule("GW505", Severity.WARNING, unsafe_fix=True)
 def copy_to_form(ctx: Context) -> None:
     """抄送 not in the standard form.
 
@@ -212,6 +216,7 @@ def copy_to_form(ctx: Context) -> None:
             problems.append("no 。 at the end")
         if problems:
             right = match["label"].strip() + "：" + names.replace(",", "，").rstrip("。.") + "。"
-            ctx.report(node.start, node.start + len(node.text),
-                       f"抄送 has {', '.join(problems)}", right)
+            at = node.to_text().find(node.text)  # after its indentation; -1 when wrapped
+            ctx.report(node.start + max(at, 0), node.start + max(at, 0) + len(node.text),
+                       f"抄送 has {', '.join(problems)}", right if at >= 0 else None)
 

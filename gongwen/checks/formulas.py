@@ -127,8 +127,7 @@ def closing_formula_missing(ctx: Context) -> None:
         return
     last = tail[-1]
     end = last.start + len(last.to_text().rstrip())
-    ctx.report(last.start, end, f"a {kind} ends without a closing formula such as 「{formula}」",
-               formula)
+    ctx.report(end - 1, end, f"a {kind} ends without a closing formula such as 「{formula}」")
 
 
 def _content_blocks(ctx: Context) -> list[Paragraph | Closing]:
@@ -195,9 +194,9 @@ def standalone_heading_punctuated(ctx: Context) -> None:
             continue
         content = heading.content.rstrip()
         if content.endswith(_HEADING_STOP):
-            end = heading.start + len(content)
-            ctx.report(end - 1, end, f"heading 「{section.marker.text}{content}」 ends in "
-                                     f"「{content[-1]}」", content.rstrip("。；;"))
+            stop = heading.start + heading.to_text().rfind(content[-1])  # residue may follow it
+            ctx.report(stop, stop + 1, f"heading 「{section.marker.text}{content}」 ends in "
+                                       f"「{content[-1]}」", "")
 
 
 def _has_content(section: Section) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 
 from gongwen.checks.diagnostic import Diagnostic, Severity
 from gongwen.document import Document
+from gongwen.nodes import Artifact, Marker
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
@@ -21,6 +23,7 @@ class Context:
     doc: Document
     code: str = ""
     severity: Severity = Severity.WARNING
+    unsafe_fix: bool = False
     found: list[Diagnostic] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -32,13 +35,31 @@ class Context:
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
+    @functools.cached_property
+    def residue(self) -> list[tuple[int, int, str]]:
+        """Residue in the text, in order: (start, end, kind) of each artifact but a byte
+        order mark, and of what precedes a marker on its line beyond spacing (## , **,
+        &emsp;, an emoji), kind ``prefix``."""
+        spans = [(a.start, a.end, a.kind) for a in self.doc.find_all(Artifact)
+                 if a.kind != "byte_order_mark"]
+        for marker in self.doc.find_all(Marker):
+            if marker.prefix.strip(" \t\u3000\xa0"):
+                spans.append((marker.start, marker.start + len(marker.prefix), "prefix"))
+        return sorted(spans)
+
+    def in_residue(self, offset: int) -> bool:
+        """Whether ``offset`` falls inside residue (see :attr:`residue`)."""
+        spans = self.residue
+        at = bisect.bisect_right(spans, (offset, float("inf"), "")) - 1
+        return at >= 0 and offset < spans[at][1]
+
     def report(self, start: int, end: int, message: str, fix: str | None = None) -> None:
         line, col = self.position(start)
         end_line, end_col = self.position(end)
         self.found.append(Diagnostic(
             path=self.doc.path, line=line, col=col, end_line=end_line, end_col=end_col,
             start=start, end=end, code=self.code, severity=self.severity,
-            message=message, fix=fix,
+            message=message, fix=fix, unsafe_fix=fix is not None and self.unsafe_fix,
         ))
 
 
@@ -54,12 +75,17 @@ class Rule:
     function: RuleFunction
     default: bool = True
     """Whether the rule runs when no --select names it."""
+    unsafe_fix: bool = False
+    """Whether its fixes may change more than the reader wants (deleting residue that
+    may be wanted, rewriting a list of names): applied only on request."""
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, severity: Severity, *, default: bool = True) -> Callable[[RuleFunction], RuleFunction]:
+def rule(
+    code: str, severity: Severity, *, default: bool = True, unsafe_fix: bool = False
+) -> Callable[[RuleFunction], RuleFunction]:
     """Register a rule. Its docstring is its documentation: a one-line summary, then
     what it checks, why, an example, and what to write instead."""
 
@@ -67,7 +93,7 @@ def rule(code: str, severity: Severity, *, default: bool = True) -> Callable[[Ru
         doc = inspect.cleandoc(function.__doc__ or "")
         if code in RULES:
             raise ValueError(f"rule {code} is registered twice")
-        RULES[code] = Rule(code, severity, doc.splitlines()[0], doc, function, default)
+        RULES[code] = Rule(code, severity, doc.splitlines()[0], doc, function, default, unsafe_fix)
         return function
 
     return register
@@ -106,5 +132,6 @@ def run(doc: Document, rules: Iterable[Rule]) -> Iterator[Diagnostic]:
     context = Context(doc)
     for current in rules:
         context.code, context.severity = current.code, current.severity
+        context.unsafe_fix = current.unsafe_fix
         current.function(context)
     yield from sorted(context.found, key=lambda d: (d.start, d.code, d.end))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gongwen.checks.diagnostic import Severity
 from gongwen.checks.registry import Context, rule
-from gongwen.nodes import Artifact, Placeholder
+from gongwen.nodes import Placeholder
 
 
 @rule("GW301", Severity.WARNING)
@@ -26,12 +26,14 @@ def unfilled_placeholder(ctx: Context) -> None:
                    f"unfilled placeholder 「{placeholder.text}」 ({placeholder.kind})")
 
 
-@rule("GW302", Severity.WARNING)
+@rule("GW302", Severity.WARNING, unsafe_fix=True)
 def scraped_residue(ctx: Context) -> None:
     """Scraped or converted residue.
 
-    Reports every artifact but a byte order mark: paywall marks (##paidbegin##), page
-    numbers (— 1 —), HTML comments, Markdown rules and emphasis left by a conversion.
+    Reports every artifact but a byte order mark, once for a run of them: paywall marks
+    (##paidbegin##), page numbers (— 1 —), HTML comments, tags and entities (&emsp;),
+    Markdown rules, emphasis and heading marks left by a conversion, also before a
+    heading's marker (### &emsp;一、).
 
     Why: residue is not part of the document; printed, it is an error, and in a search
     index it is noise.
@@ -40,8 +42,15 @@ def scraped_residue(ctx: Context) -> None:
 
     Instead: delete the residue: 利用《读本》等辅导材料
     """
-    for artifact in ctx.doc.find_all(Artifact):
-        if artifact.kind != "byte_order_mark":
-            text = artifact.text.strip()
-            start = artifact.start + artifact.text.index(text) if text else artifact.start
-            ctx.report(start, start + len(text), f"residue 「{text}」 ({artifact.kind})", "")
+    runs: list[list[tuple[int, int, str]]] = []  # residue in a row (&emsp;&emsp;): one finding
+    for span in ctx.residue:
+        if runs and runs[-1][-1][1] == span[0] and ctx.text[span[0] - 1] not in "\r\n":
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    for run in runs:
+        written = ctx.text[run[0][0]:run[-1][1]]
+        text = written.strip()
+        start = run[0][0] + written.index(text) if text else run[0][0]
+        kinds = ", ".join(dict.fromkeys(kind for _, _, kind in run))
+        ctx.report(start, start + len(text), f"residue 「{text}」 ({kinds})", "")
