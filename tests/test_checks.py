@@ -125,3 +125,23 @@ def test_diagnostics_never_change_the_text() -> None:
 
 def test_severity_order() -> None:
     assert Severity.ERROR.weight > Severity.WARNING.weight > Severity.INFO.weight
+
+
+def test_the_readme_lists_every_rule_as_gongwen_rules_does(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    table = capsys.readouterr().out
+    assert f"```\n{table}```\n" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_lists_every_placeholder_kind() -> None:
+    grammar = (ROOT / "gongwen" / "grammars" / "inline.lark").read_text(encoding="utf-8")
+    line = next(line for line in grammar.splitlines() if line.startswith("_placeholder:"))
+    kinds = {name.strip().lower() for name in line.partition(":")[2].split("|")}
+    row = next(line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+               if line.startswith("| `placeholder`"))
+    assert kinds and all(f"`{kind}`" in row for kind in kinds)
+
+
+def test_the_pre_commit_hook_runs_the_check_command() -> None:
+    hook = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "entry: gongwen check\n" in hook and "- id: gongwen-check\n" in hook
