@@ -47,9 +47,9 @@ def _parser() -> argparse.ArgumentParser:
         "convert", help="write each file as Markdown, JSON or its plain text"
     )
     _add_files(convert)
-    convert.add_argument("--to", choices=tuple(_CONVERSIONS), required=True,
-                         help="markdown: title #, sections ## … by level; json: the tree; "
-                              "text: the text as read (from a .docx: as Word shows it)")
+    convert.add_argument("--to", choices=tuple(_CONVERSIONS), default="markdown",
+                         help="markdown (default): title #, sections ## … by level; json: the "
+                              "tree; text: the text as read (from a .docx: as Word shows it)")
     convert.add_argument("--output-dir", metavar="DIR",
                          help="write FILE's result to DIR/FILE.md|.json|.txt instead of printing")
     chunks = commands.add_parser(

@@ -261,3 +261,8 @@ def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     assert Document.model_validate_json(parsed.stdout).path == str(tmp_path / name)
     checked = subprocess.run([*run, "outline", str(tmp_path), str(SEEDS[0])], capture_output=True)
     assert checked.returncode == 0 and b"\\udcff\\udcfe-notice.txt" in checked.stdout
+
+
+def test_convert_writes_markdown_unless_told(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(SEEDS[0])]) == 0
+    assert capsys.readouterr().out == parse_file(SEEDS[0]).to_markdown()
