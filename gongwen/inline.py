@@ -150,6 +150,16 @@ def list_continues(text: str, family: str) -> bool:
     return False
 
 
+def opening_item(text: str, family: str) -> tuple[int, int] | None:
+    """Where item 1 of ``family`` stands in ``text`` (a line) with no other item of that
+    family after it on the line: a list the next lines go on with. None if there is none."""
+    found = None
+    for f in _find(text):
+        if f.name.endswith(_ITEM_SUFFIX) and f.family == family:
+            found = (f.start, f.end) if f.ordinal == 1 else None
+    return found
+
+
 def _joins(family: str, other: str) -> bool:
     """Whether an item of ``other`` may go on a list of ``family``: its own, or 第二，
     第三， after 首先 (a speaker who starts with 首先 often counts on with 第二)."""

@@ -25,7 +25,7 @@ from lark.exceptions import UnexpectedCharacters
 from lark.lark import PostLex
 from lark.lexer import TerminalDef
 
-from gongwen.inline import list_continues
+from gongwen.inline import list_continues, opening_item
 from gongwen.numerals import marker_label, ordinal_of
 from gongwen.tokens import SECTION_MARKERS, new_token, retype
 from gongwen.zones import assign
@@ -33,7 +33,8 @@ from gongwen.zones import assign
 # Markers that may open a line and go on as an inline list (二是 later on the line).
 _LIST_OPENERS = frozenset({"DI", "SHI", "YAO", "ADVERB", "CIRCLED"})
 _PLAIN = frozenset({"TEXT", "BLANK"})
-_BY_NEIGHBOURS = frozenset({"AR_BARE", "ADVERB"})  # see PostLexer._by_neighbours
+_LIST_MARKERS = frozenset({"DI", "SHI", "YAO"})
+_BY_NEIGHBOURS = frozenset({"AR_BARE", "ADVERB"}) | _LIST_MARKERS  # see PostLexer._by_neighbours
 _AT_LINE_START = "(?<![^\r\n\ufeff])"
 # After these the grammar wants one paragraph (an article's first 款, a run-in body).
 _BEFORE_PARAGRAPH = frozenset({"ARTICLE", "RUN_IN_HEADING"})
@@ -132,37 +133,75 @@ class PostLexer(PostLex):
         """Markers that the lines around decide, which a terminal does not see: a number
         alone on its line (AR_BARE) stays a marker when the line before or after opens
         with LOST_GLYPH; a line opening with 首先 (其次, 再次, 最后) when the previous or
-        the next such line goes on with the sequence. Elsewhere they are text."""
+        the next such line goes on with the sequence; elsewhere they are text. And a
+        line opening with item 2 (二是) whose list began at the end of the line before
+        (一、总体要求。一是加强领导。 / 我讲三点意见。一是…): that item 1 opens its section there."""
         at = [index for index, token in enumerate(tokens) if token.type in _BY_NEIGHBOURS]
         if not at:
             return tokens
         adverbs = [index for index in at if tokens[index].type == "ADVERB"]
-        order = [ordinal_of(marker_label(tokens[index][self.patterns.lead_length(tokens[index]):]))
-                 for index in adverbs]
+        order = [self._ordinal(tokens[index]) for index in adverbs]
         text = {
             index for k, index in enumerate(adverbs)
             if not (k and _goes_on(order[k - 1], order[k]))
             and not (k + 1 < len(adverbs) and _goes_on(order[k], order[k + 1]))
         }
         lost = self.patterns.lost_glyph
+        # index → (index past what is replaced, what replaces it)
+        replaced: dict[int, tuple[int, list[Token]]] = {}
         for index in at:
-            if tokens[index].type == "AR_BARE":
+            token = tokens[index]
+            if token.type == "AR_BARE":
                 rest = index + 1 if index + 1 < len(tokens) and tokens[index + 1].type == "TEXT" else index
                 before = tokens[index - 1] if index else ""
                 after = tokens[rest + 1] if rest + 1 < len(tokens) else ""
                 if not (lost.match(before) or lost.match(after)):
                     text.add(index)
-        if not text:
+            elif token.type in _LIST_MARKERS and self._ordinal(token) == 2:
+                split = self._opening_item(tokens, index)
+                if split is not None:
+                    replaced[split[0]] = (split[0] + 1, split[1])
+        for index in text:  # the marker and the rest of its line, one text line
+            past = index + 2 if index + 1 < len(tokens) and tokens[index + 1].type == "TEXT" else index + 1
+            replaced[index] = (past, [new_token("TEXT", "".join(tokens[index:past]),
+                                                tokens[index].start_pos, tokens[index].line)])
+        if not replaced:
             return tokens
         kept: list[Token] = []
-        start = 0
-        for index in sorted(text):  # the marker and the rest of its line, one text line
-            kept.extend(tokens[start:index])
-            start = index + 2 if index + 1 < len(tokens) and tokens[index + 1].type == "TEXT" else index + 1
-            marker = tokens[index]
-            kept.append(new_token("TEXT", "".join(tokens[index:start]), marker.start_pos, marker.line))
-        kept.extend(tokens[start:])
+        position = 0
+        for index in sorted(replaced):
+            past, instead = replaced[index]
+            kept.extend(tokens[position:index])
+            kept.extend(instead)
+            position = past
+        kept.extend(tokens[position:])
         return kept
+
+    def _ordinal(self, marker: Token) -> int | None:
+        return ordinal_of(marker_label(marker[self.patterns.lead_length(marker):]))
+
+    def _opening_item(self, tokens: list[Token], index: int) -> tuple[int, list[Token]] | None:
+        """The line before ``tokens[index]`` (a line opening with item 2) cut where item 1
+        of that list stands at its end: (the index of its text, the tokens it becomes)."""
+        before = index - 1
+        while before >= 0 and tokens[before].type == "BLANK":
+            before -= 1
+        if before < 0 or tokens[before].type != "TEXT":
+            return None
+        line = tokens[before]
+        item = opening_item(str(line), tokens[index].type.lower())
+        if item is None or item[0] == 0:
+            return None
+        head = line[:item[0]]
+        after_marker = before > 0 and tokens[before - 1].type in SECTION_MARKERS
+        if after_marker and not self.patterns.heading_end.search(head[-1:]):
+            return None  # a heading cut anywhere but at its end mark
+        start = line.start_pos or 0
+        return before, [
+            new_token("RUN_IN_HEADING" if after_marker else "TEXT", head, start),
+            new_token(tokens[index].type, line[item[0]:item[1]], start + item[0]),
+            new_token("TEXT", line[item[1]:], start + item[1]),
+        ]
 
     def _cut(self, stream: Iterator[Token]) -> Iterator[Token]:
         """Split marker tokens from their indentation and the rest of their line."""
@@ -175,6 +214,10 @@ class PostLexer(PostLex):
                     yield token
                 continue
             marker, previous = previous, None
+            if token.type == "RUN_IN_HEADING":  # cut where a list begins on its line
+                yield marker
+                yield token
+                continue
             if token.type != "TEXT":  # the marker ended the text
                 yield from self._heading(marker, _empty(marker))
                 if token.type in SECTION_MARKERS:

@@ -250,3 +250,22 @@ def test_adverbs_open_sections_only_in_sequence() -> None:
     assert levels("第一，甲", "第二，乙", "最后，我再强调一点。") == [("第一，", 1), ("第二，", 1)]
     # a 首先 that another 首先 follows is lone; the second pairs with its 其次
     assert [m for m, _ in levels("首先，甲", "首先，乙", "其次，丙")] == ["首先，", "其次，"]
+
+
+def test_a_list_begun_at_the_end_of_a_line_goes_on_on_the_next_lines() -> None:
+    """一是 in a run-in heading's body or after a sentence, 二是 and 三是 opening the next
+    lines: one list, whose first item opens its section where it stands."""
+    got = levels("一、总体要求。一是加强领导。", "二是明确责任。", "三是抓好落实。", "二、保障措施")
+    assert got == [("一、", 1), ("一是", 2), ("二是", 2), ("三是", 2), ("二、", 1)]
+    spoken = levels("同志们：", "我讲三点意见。一是加强学习。", "二是明确责任。", "三是抓好落实。")
+    assert spoken == [("一是", 1), ("二是", 1), ("三是", 1)]
+    # near misses: a lone 一是 with no 二是 line after it; 一是 and 二是 both inline
+    assert levels("一、总体要求。一是加强领导。", "正文。") == [("一、", 1)]
+    assert levels("我讲两点。一是学习，二是落实。", "三是总结。") == [("三是", 1)]
+
+
+def test_the_checker_sees_one_list_there() -> None:
+    from gongwen.checks import check
+
+    doc = parse_checked("我讲三点意见。一是加强学习。\n二是明确责任。\n三是抓好落实。\n")
+    assert [d.code for d in check(doc) if d.code in ("GW101", "GW201")] == []
