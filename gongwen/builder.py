@@ -202,7 +202,8 @@ class TreeBuilder:
 
     def heading(self, children: list[Token]) -> tuple[Heading, bool]:
         (token,) = children
-        return Heading.assemble(**_span(token), children=self._inlines(token)), token.type == "RUN_IN_HEADING"
+        run_in = token.type in ("RUN_IN_HEADING", "LISTED_HEADING")
+        return Heading.assemble(**_span(token), children=self._inlines(token)), run_in
 
     def _section(self, children: list[object]) -> SectionDraft:
         token = children[0]

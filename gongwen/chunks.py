@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from gongwen.document import Document
+from gongwen.document import Document, cut_out
 from gongwen.nodes import Appendix, Node, Section
 
 _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
@@ -39,6 +39,10 @@ class Chunk(BaseModel):
     """Offset just past its last character; ``text`` ends there."""
     overlap: int
     """How many characters of ``text`` come from the chunk before it."""
+    embedding_text: str
+    """``text`` without the residue the parser knows (Markdown and HTML marks, &emsp;,
+    page numbers, paywall marks): what to embed or show; ``start``, ``end`` and
+    ``overlap`` still index ``text`` and the document."""
     line_start: int
     """Line of its first character (1-based), the overlap left out."""
     line_end: int
@@ -59,8 +63,8 @@ class Chunk(BaseModel):
         return self.text[self.overlap:]
 
     def metadata(self) -> dict[str, object]:
-        """Everything but the text, for a vector store's metadata."""
-        return self.model_dump(exclude={"text"})
+        """Everything but the texts, for a vector store's metadata."""
+        return self.model_dump(exclude={"text", "embedding_text"})
 
 
 def chunk(doc: Document, max_chars: int = 1000, overlap: int = 0,
@@ -78,6 +82,7 @@ def chunk(doc: Document, max_chars: int = 1000, overlap: int = 0,
     for start, end in _merged(text, _parts(doc), max_chars, small):
         spans.extend(_split(text, start, end, max_chars, section_starts))
     lines = [0, *(m.end() for m in _LINE_END.finditer(text))]
+    residue = doc.residue()
     title = doc.title.text if doc.title is not None else None
     kind = doc.kind
     chunks = []
@@ -85,6 +90,7 @@ def chunk(doc: Document, max_chars: int = 1000, overlap: int = 0,
         before = max(spans[index - 1][0], start - overlap) if index else start
         chunks.append(Chunk(
             index=index, text=text[before:end], start=start, end=end, overlap=start - before,
+            embedding_text=cut_out(text, residue, before, end),
             line_start=bisect.bisect_right(lines, start),
             line_end=bisect.bisect_right(lines, max(start, end - 1)),
             heading_path=_heading_path(doc, _first_visible(text, start, end)),

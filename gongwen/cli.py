@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--to", choices=tuple(_CONVERSIONS), default="markdown",
                          help="markdown (default): title #, sections ## … by level; json: the "
                               "tree; text: the text as read (from a .docx: as Word shows it)")
+    convert.add_argument("--no-residue", action="store_true",
+                         help="with --to markdown: leave out what the parser knows is residue "
+                              "(&emsp;, ** and ## of a conversion, page numbers, paywall marks)")
     convert.add_argument("--output-dir", metavar="DIR",
                          help="write FILE's result to DIR/FILE.md|.json|.txt instead of printing")
     chunks = commands.add_parser(
@@ -178,7 +181,8 @@ def _run(args: argparse.Namespace) -> int:
         job = functools.partial(_chunks_job, max_chars=args.max_chars, overlap=args.overlap,
                                 encoding=args.encoding)
     elif args.command == "convert":
-        job = functools.partial(_convert_job, to=args.to, encoding=args.encoding)
+        job = functools.partial(_convert_job, to=args.to, encoding=args.encoding,
+                                residue=not args.no_residue)
         if args.output_dir:
             return _convert_to_files(args, job, paths)
     else:
@@ -287,11 +291,11 @@ def _chunks_job(path: str, max_chars: int, overlap: int, encoding: str | None) -
 _CONVERSIONS = {"markdown": ".md", "json": ".json", "text": ".txt"}
 
 
-def _convert_job(path: str, to: str, encoding: str | None) -> bytes:
+def _convert_job(path: str, to: str, encoding: str | None, residue: bool = True) -> bytes:
     if to == "json":
         return _parse_job(path, indent=None, encoding=encoding)
     doc = _document(path, encoding)
-    return _utf8(doc.to_markdown() if to == "markdown" else doc.to_text())
+    return _utf8(doc.to_markdown(residue=residue) if to == "markdown" else doc.to_text())
 
 
 def _utf8(text: str) -> bytes:

@@ -15,12 +15,14 @@ from gongwen.kinds import kind_of_title
 from gongwen.nodes import (
     Addressee,
     Answered,
+    Artifact,
     Block,
     Closing,
     DateLine,
     Derived,
     DocNumber,
     Enumeration,
+    Marker,
     Metadata,
     Node,
     Placeholder,
@@ -166,6 +168,22 @@ class Document(Derived):
     def enumerations(self) -> list[Enumeration]:
         return list(self.find_all(Enumeration))
 
+    def residue(self) -> list[tuple[int, int, str]]:
+        """What the parser knows is not the document's text, in order: (start, end, kind)
+        of each artifact but a byte order mark, and of what stands before a marker on
+        its line beyond spacing (## , **, &emsp;, an emoji), kind ``prefix``."""
+        spans = [(a.start, a.end, a.kind) for a in self.find_all(Artifact) if a.kind != "byte_order_mark"]
+        for marker in self.find_all(Marker):
+            if marker.prefix.strip(" \t\u3000\xa0"):
+                spans.append((marker.start, marker.start + len(marker.prefix), "prefix"))
+        return sorted(spans)
+
+    def without_residue(self, start: int = 0, end: int | None = None) -> str:
+        """The text from ``start`` to ``end`` with the residue left out (see :meth:`residue`):
+        for people and for embeddings; the offsets of the tree still index the full text."""
+        text = self.to_text()
+        return cut_out(text, self.residue(), start, len(text) if end is None else end)
+
     # ---- search -------------------------------------------------------------
 
     @overload
@@ -244,12 +262,13 @@ class Document(Derived):
 
         return chunk(self, max_chars, overlap, min_chars)
 
-    def to_markdown(self) -> str:
+    def to_markdown(self, *, residue: bool = True) -> str:
         """The document as Markdown: title ``#``, sections ``##``… by level (see
-        :mod:`gongwen.markdown`)."""
+        :mod:`gongwen.markdown`); ``residue=False`` leaves out what the parser knows is
+        residue (``&emsp;``, ``**``, ``— 1 —`` …)."""
         from gongwen.markdown import to_markdown
 
-        return to_markdown(self)
+        return to_markdown(self, residue=residue)
 
     def outline(self) -> str:
         """One line per section: indentation by level, marker, heading, line number."""
@@ -266,3 +285,18 @@ class Document(Derived):
 
 
 _MISSING = object()
+
+
+def cut_out(text: str, spans: list[tuple[int, int, str]], start: int, end: int) -> str:
+    """``text[start:end]`` without the characters of ``spans`` (sorted, not overlapping)."""
+    pieces: list[str] = []
+    position = start
+    for span_start, span_end, _ in spans[max(bisect.bisect_left(spans, (start,)) - 1, 0):]:
+        if span_start >= end:
+            break
+        if span_end <= position:
+            continue
+        pieces.append(text[position:max(position, span_start)])
+        position = min(span_end, end)
+    pieces.append(text[position:end])
+    return "".join(pieces)

@@ -101,7 +101,7 @@ class PostLexer(PostLex):
     """Relabels and cuts line tokens; see the module docstring."""
 
     always_accept = (
-        "HEADING", "RUN_IN_HEADING", "TITLE", "TITLE_DATE", "ADDRESSEE", "SIGNATURE",
+        "HEADING", "RUN_IN_HEADING", "LISTED_HEADING", "TITLE", "TITLE_DATE", "ADDRESSEE", "SIGNATURE",
         "ATTACHMENT_ITEM", "PLAIN", "LEAD", "HEADING_END", "APPENDIX_TITLED",
         "DOC_NUMBER_HEAD", "DOC_NUMBER_TAIL", "META_KEY", "ISSUED_NAME", "ISSUED_TITLE",
         "QUOTED_TITLE", "SIGNED_DATE", "DIGIT_DATE", "SIGNING", "LOST_GLYPH",
@@ -198,7 +198,7 @@ class PostLexer(PostLex):
             return None  # a heading cut anywhere but at its end mark
         start = line.start_pos or 0
         return before, [
-            new_token("RUN_IN_HEADING" if after_marker else "TEXT", head, start),
+            new_token("LISTED_HEADING" if after_marker else "TEXT", head, start),
             new_token(tokens[index].type, line[item[0]:item[1]], start + item[0]),
             new_token("TEXT", line[item[1]:], start + item[1]),
         ]
@@ -214,7 +214,7 @@ class PostLexer(PostLex):
                     yield token
                 continue
             marker, previous = previous, None
-            if token.type == "RUN_IN_HEADING":  # cut where a list begins on its line
+            if token.type == "LISTED_HEADING":  # cut where a list begins on its line
                 yield marker
                 yield token
                 continue

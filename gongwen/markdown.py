@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from gongwen.document import Document
+from gongwen.document import Document, cut_out
 from gongwen.nodes import Appendix, Blank, Node, Section, Title
 
 _INLINE_SIGNS = re.compile(r"([\\`*_<&\[])")
@@ -34,51 +34,56 @@ def escape(line: str, *, starts_block: bool = True) -> str:
     return _ORDERED.sub(r"\1\\\2", line, count=1) if _ORDERED.match(line) else line
 
 
-def to_markdown(doc: Document) -> str:
-    """The document as Markdown (see the module's docstring)."""
-    return "\n\n".join(_blocks(doc.children)) + "\n"
+def to_markdown(doc: Document, *, residue: bool = True) -> str:
+    """The document as Markdown (see the module's docstring); ``residue=False`` leaves
+    out what the parser knows is residue (:meth:`Document.residue`)."""
+    written = _Written(doc.to_text(), [] if residue else doc.residue())
+    return "\n\n".join(written.blocks(doc.children)) + "\n"
 
 
-def _blocks(blocks: Sequence[Node]) -> Iterator[str]:
-    for block in blocks:
-        if isinstance(block, Blank):
-            continue
-        if isinstance(block, Title):
-            yield title_line(block)
-        elif isinstance(block, Section):
-            yield _heading(block)
-            yield from _blocks(block.children)
-        elif isinstance(block, Appendix):
-            if block.label is not None:
-                yield from _paragraphs(block.label)
-            yield from _blocks(block.children)
-        else:  # every other part, a 附件说明 included: its lines as paragraphs
-            yield from _paragraphs(block)
+class _Written:
+    """The text of nodes, with or without the residue spans given."""
+
+    def __init__(self, text: str, residue: list[tuple[int, int, str]]) -> None:
+        self.text, self.residue = text, residue
+
+    def of(self, node: Node) -> str:
+        return cut_out(self.text, self.residue, node.start, node.end)
+
+    def blocks(self, blocks: Sequence[Node]) -> Iterator[str]:
+        for block in blocks:
+            if isinstance(block, Blank):
+                continue
+            if isinstance(block, Title):
+                yield title_line(block, self.of(block))
+            elif isinstance(block, Section):
+                yield self.heading(block)
+                yield from self.blocks(block.children)
+            elif isinstance(block, Appendix):
+                if block.label is not None:
+                    yield from self.paragraphs(block.label)
+                yield from self.blocks(block.children)
+            else:  # every other part, a 附件说明 included: its lines as paragraphs
+                yield from self.paragraphs(block)
+
+    def heading(self, section: Section) -> str:
+        prefix = self.of(section.marker)[:-len(section.marker.text) or None]
+        kept = prefix[_HEADING_RESIDUE.match(prefix).end():]  # type: ignore[union-attr]
+        heading = self.of(section.heading) if section.heading is not None else ""
+        text = escape((kept + section.marker.text + heading).strip(), starts_block=False)
+        level = section.level + 1  # the title is the one level-1 heading
+        return f"{'#' * level} {text}" if level <= _DEEPEST else f"**{text}**"
+
+    def paragraphs(self, node: Node) -> Iterator[str]:
+        for line in self.of(node).splitlines():
+            if line.strip():
+                yield escape(line.strip())
 
 
-def title_line(title: Title) -> str:
+def title_line(title: Title, written: str | None = None) -> str:
     """The title as one ``#`` heading: lines wrapped mid-title joined, a ——subtitle
-    after a space."""
-    lines = [line.strip() for line in _lines(title) if line.strip()]
+    after a space. ``written``: its text, when not ``title.to_text()``."""
+    lines = [line.strip() for line in (written or title.to_text()).splitlines() if line.strip()]
     joined = "".join(f" {line}" if i and line.startswith("—") else line
                      for i, line in enumerate(lines))
     return "# " + escape(joined, starts_block=False)
-
-
-def _heading(section: Section) -> str:
-    prefix = section.marker.prefix
-    kept = prefix[_HEADING_RESIDUE.match(prefix).end():]  # type: ignore[union-attr]
-    heading = section.heading.to_text() if section.heading is not None else ""
-    text = escape((kept + section.marker.text + heading).strip(), starts_block=False)
-    level = section.level + 1  # the title is the one level-1 heading
-    return f"{'#' * level} {text}" if level <= _DEEPEST else f"**{text}**"
-
-
-def _paragraphs(node: Node) -> Iterator[str]:
-    for line in _lines(node):
-        if line.strip():
-            yield escape(line.strip())
-
-
-def _lines(node: Node) -> list[str]:
-    return node.to_text().splitlines()

@@ -177,3 +177,26 @@ def test_chunks_of_any_size_end_and_tile(text: str, max_chars: int, overlap: int
     chunks = doc.chunks(max_chars=max_chars, overlap=overlap, min_chars=min_chars)
     assert "".join(c.own_text for c in chunks) == text
     assert all(c.end > c.start for c in chunks)
+
+
+_PAGE = ("## 关于检查的通知\n\n### &emsp;&emsp;一、总体要求\n&emsp;&emsp;正文##paidend##内容。\n— 1 —\n"
+         "二、措施\n正文。\n")
+
+
+def test_chunks_embed_their_text_without_residue_and_keep_their_offsets() -> None:
+    doc = parse(_PAGE)
+    chunks = doc.chunks(max_chars=30)
+    assert "".join(c.own_text for c in chunks) == _PAGE  # the lossless text still tiles
+    assert "".join(c.embedding_text for c in chunks) == (
+        "关于检查的通知\n\n一、总体要求\n正文内容。\n二、措施\n正文。\n")
+    assert all(c.text == _PAGE[c.start - c.overlap:c.end] for c in chunks)
+    assert "embedding_text" not in chunks[0].metadata() and "text" not in chunks[0].metadata()
+    plain = parse("一、总体要求\n正文。\n").chunks()
+    assert [c.embedding_text for c in plain] == [c.text for c in plain]  # nothing to leave out
+
+
+def test_markdown_without_residue() -> None:
+    doc = parse(_PAGE)
+    assert doc.to_markdown(residue=False) == (
+        "# 关于检查的通知\n\n## 一、总体要求\n\n正文内容。\n\n## 二、措施\n\n正文。\n")
+    assert "&emsp;" in doc.to_markdown() and "paidend" in doc.to_markdown()  # kept by default

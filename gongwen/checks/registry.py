@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from gongwen.checks.diagnostic import Diagnostic, Severity
 from gongwen.document import Document
-from gongwen.nodes import Artifact, Marker
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
@@ -37,15 +36,8 @@ class Context:
 
     @functools.cached_property
     def residue(self) -> list[tuple[int, int, str]]:
-        """Residue in the text, in order: (start, end, kind) of each artifact but a byte
-        order mark, and of what precedes a marker on its line beyond spacing (## , **,
-        &emsp;, an emoji), kind ``prefix``."""
-        spans = [(a.start, a.end, a.kind) for a in self.doc.find_all(Artifact)
-                 if a.kind != "byte_order_mark"]
-        for marker in self.doc.find_all(Marker):
-            if marker.prefix.strip(" \t\u3000\xa0"):
-                spans.append((marker.start, marker.start + len(marker.prefix), "prefix"))
-        return sorted(spans)
+        """The document's residue spans (:meth:`Document.residue`)."""
+        return self.doc.residue()
 
     def in_residue(self, offset: int) -> bool:
         """Whether ``offset`` falls inside residue (see :attr:`residue`)."""

@@ -21,7 +21,7 @@ def to_langchain(chunk: Chunk, **metadata: Any) -> LangChainDocument:
     """A chunk as a LangChain document: its text, and its metadata after ``metadata``;
     ``source`` is the file, as LangChain's loaders name it."""
     return LangChainDocument(
-        page_content=chunk.text,
+        page_content=chunk.embedding_text,
         metadata={**metadata, "source": chunk.path, **chunk.metadata()},
     )
 
@@ -51,7 +51,7 @@ class GongwenSplitter(BaseDocumentTransformer):
         self.overlap = overlap
 
     def split_text(self, text: str) -> list[str]:
-        return [chunk.text for chunk in parse(text).chunks(self.max_chars, self.overlap)]
+        return [chunk.embedding_text for chunk in parse(text).chunks(self.max_chars, self.overlap)]
 
     def split_documents(self, documents: Sequence[LangChainDocument]) -> list[LangChainDocument]:
         out: list[LangChainDocument] = []

@@ -19,7 +19,7 @@ _NOT_FOR_EMBEDDING = ["start", "end", "overlap", "line_start", "line_end", "inde
 def to_text_node(chunk: Chunk, **metadata: Any) -> TextNode:
     """A chunk as a TextNode; its offsets and lines are kept out of the embedded text."""
     return TextNode(
-        text=chunk.text, metadata={**metadata, **chunk.metadata()},
+        text=chunk.embedding_text, metadata={**metadata, **chunk.metadata()},
         start_char_idx=chunk.start - chunk.overlap, end_char_idx=chunk.end,
         excluded_embed_metadata_keys=list(_NOT_FOR_EMBEDDING),
         excluded_llm_metadata_keys=list(_NOT_FOR_EMBEDDING),
