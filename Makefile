@@ -39,10 +39,11 @@ test: lint
 accuracy: $(TEST)
 	$(BIN)/python tests/accuracy.py
 
-# Speed beside peers, as ratios (prints; never fails a build).
+# Speed beside peers, as ratios: prints, and writes the README's table of targets
+# (never fails a build).
 bench: $(TEST)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	$(BIN)/python tests/benchmarks/bench.py
+	$(BIN)/python tests/benchmarks/bench.py --readme README.md
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

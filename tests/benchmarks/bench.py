@@ -25,6 +25,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import gongwen
 
@@ -65,11 +66,13 @@ def median_times(contenders: dict[str, Callable[[], object]], rounds: int) -> di
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def throughput(sizes: list[str], rounds: int) -> dict[str, float]:
+def throughput(sizes: list[str], rounds: int) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """Seconds per MB of gongwen.parse by size, and each size's medians by contender."""
     from markdown_it import MarkdownIt
 
     markdown = MarkdownIt()
     per_mb: dict[str, float] = {}
+    medians_by_size: dict[str, dict[str, float]] = {}
     print("== throughput on the fixtures and corpus, concatenated")
     print(f"{'size':>6} {'contender':<22} {'median s':>9} {'MB/s':>7} {'vs markdown-it':>15} {'vs floor':>9}")
     for label in sizes:
@@ -86,14 +89,16 @@ def throughput(sizes: list[str], rounds: int) -> dict[str, float]:
             print(f"{label:>6} {name:<22} {seconds:9.4f} {mb / seconds:7.2f} "
                   f"{seconds / medians['markdown-it-py']:14.2f}x {seconds / medians['floor']:8.1f}x")
         per_mb[label] = medians["gongwen.parse"] / mb
-    return per_mb
+        medians_by_size[label] = {**medians, "mb": mb}
+    return per_mb, medians_by_size
 
 
-def memory(size: int) -> None:
+def memory(size: int) -> dict[str, float]:
     text = corpus_text(size)
     data = len(text.encode("utf-8"))
     print(f"== memory on {data / 1e6:.1f} MB")
     targets = {"parse": "6", "parse + json": "10", "parse + json bytes": "10"}
+    peaks: dict[str, float] = {}
     for name, run in (("parse", lambda: gongwen.parse(text)),
                       ("parse + json", lambda: gongwen.parse(text).model_dump_json()),
                       ("parse + json bytes", lambda: _json_bytes(gongwen.parse(text)))):
@@ -103,6 +108,7 @@ def memory(size: int) -> None:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         print(f"  {name:<18} tracemalloc peak {peak / data:5.1f}x the input (target <= {targets[name]}x)")
+        peaks[name] = peak / data
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as f:
         f.write(text)
     probe = (  # resident pages (Linux /proc) before and after, the tree kept alive
@@ -116,6 +122,7 @@ def memory(size: int) -> None:
     os.unlink(f.name)
     grown = int(result.stdout) * 1024
     print(f"  parse              RSS growth in a fresh process {grown / data:5.1f}x the input")
+    return {**peaks, "rss": grown / data}
 
 
 _ONE_MODEL = (  # the least a program using pydantic models pays: one model, validated and dumped
@@ -130,7 +137,7 @@ def _json_bytes(doc: gongwen.Document) -> bytes:
     return doc.__pydantic_serializer__.to_json(doc)
 
 
-def cold_start(runs: int = 7) -> None:
+def cold_start(runs: int = 7) -> dict[str, float]:
     sample = ROOT / "fixtures" / "seeds" / "003_9c0296328566dbad.txt"
     gongwen_cli = [sys.executable, "-m", "gongwen", "parse", str(sample)]
     bare = [sys.executable, "-c", "import lark, pydantic, regex"]
@@ -144,9 +151,10 @@ def cold_start(runs: int = 7) -> None:
     print(f"== cold start: gongwen parse FILE {times['gongwen']:.3f} s, bare imports "
           f"{times['bare']:.3f} s: {times['gongwen'] / times['bare']:.2f}x (target <= 1.6x); "
           f"one pydantic model used: {times['one model'] / times['bare']:.2f}x the bare imports")
+    return times
 
 
-def batch(copies: int = 1, runs: int = 3) -> None:
+def batch(copies: int = 1, runs: int = 3) -> dict[str, float]:
     out = Path(tempfile.mkdtemp(prefix="gongwen-bench-"))
     files = [str(p) for p in SOURCES]
     if copies > 1:  # a bigger corpus: the same files again under other names
@@ -169,6 +177,7 @@ def batch(copies: int = 1, runs: int = 3) -> None:
     target = " (target >= 1.6x)" if copies == 1 else ""
     print(f"== batch: gongwen parse on {len(files)} files ({size:.1f} MB): --jobs 1 {times['1']:.2f} s, "
           f"--jobs 2 {times['2']:.2f} s: {times['1'] / times['2']:.2f}x faster{target}")
+    return {**times, "mb": size}
 
 
 HOSTILE: dict[str, Callable[[int], str]] = {
@@ -183,14 +192,79 @@ HOSTILE: dict[str, Callable[[int], str]] = {
 }
 
 
-def hostile(n: int) -> None:
+def hostile(n: int) -> dict[str, tuple[float, float]]:
     print(f"== hostile inputs: t(2n)/t(n) (target <= 2.6), seconds per MB at 2n, n = {n:,} chars")
+    found: dict[str, tuple[float, float]] = {}
     for name, make in HOSTILE.items():
         small, large = make(n), make(2 * n)
         times = median_times({"n": lambda small=small: gongwen.parse(small),
                               "2n": lambda large=large: gongwen.parse(large)}, 3)
         mb = len(large.encode("utf-8")) / 1e6
         print(f"  {name:<24} {times['2n'] / times['n']:5.2f}  {times['2n'] / mb:7.2f} s/MB")
+        found[name] = (times["2n"] / times["n"], times["2n"] / mb)
+    return found
+
+
+README_START = "<!-- make bench writes the table below -->"
+README_END = "<!-- end of the table make bench writes -->"
+
+
+def _verdict(met: bool, detail: str) -> str:
+    return f"{'met' if met else 'missed'}: {detail}"
+
+
+def table(results: dict[str, Any]) -> str:
+    """The README's table of targets against what this run measured."""
+    rows = []
+    speed = results.get("throughput", {})
+    if "1m" in speed:
+        one = speed["1m"]
+        ratio = one["gongwen.parse"] / one["markdown-it-py"]
+        rows.append(("`gongwen.parse` at least as fast as markdown-it-py on 1 MB", _verdict(
+            ratio <= 1, f"{ratio:.1f}× its time ({one['mb'] / one['gongwen.parse']:.1f} MB/s against "
+                        f"{one['mb'] / one['markdown-it-py']:.1f} MB/s)")))
+        floor_ratio = one["gongwen.parse"] / one["floor"]
+        rows.append(("no more than 15× the floor", _verdict(floor_ratio <= 15, f"{floor_ratio:.0f}×")))
+    if "per_mb" in results:
+        rows.append(("time per MB at 10 MB within 1.5× of that at 100 KB",
+                     _verdict(results["per_mb"] <= 1.5, f"{results['per_mb']:.2f}")))
+    if "memory" in results:
+        memory = results["memory"]
+        rows.append(("memory growth ≤ 6× the input (≤ 10× with JSON)", _verdict(
+            memory["parse"] <= 6 and memory["parse + json bytes"] <= 10,
+            f"tracemalloc peak {memory['parse']:.1f}×, with the JSON as the command line writes it "
+            f"{memory['parse + json bytes']:.1f}×, with `model_dump_json()` {memory['parse + json']:.1f}×; "
+            f"RSS growth {memory['rss']:.1f}×")))
+    if "cold" in results:
+        cold = results["cold"]
+        ratio = cold["gongwen"] / cold["bare"]
+        rows.append(("cold start with the grammar cached ≤ 1.6× the bare imports", _verdict(
+            ratio <= 1.6, f"{ratio:.1f}× ({cold['gongwen']:.2f} s against {cold['bare']:.2f} s); one "
+                          f"pydantic model used: {cold['one model'] / cold['bare']:.1f}×")))
+    if "hostile" in results:
+        growth = [g for g, _ in results["hostile"].values()]
+        per_mb = [m for _, m in results["hostile"].values()]
+        rows.append(("every hostile input: t(2n)/t(n) ≤ 2.6", _verdict(
+            max(growth) <= 2.6, f"{min(growth):.2f}–{max(growth):.2f}")))
+        rows.append(("… and a few seconds per MB at most", _verdict(
+            max(per_mb) <= 3, f"{min(per_mb):.2f}–{max(per_mb):.2f} s/MB")))
+    if "batch" in results:
+        one, ten = results["batch"], results.get("batch10")
+        more = f"; on ten copies ({ten['mb']:.1f} MB) {ten['1'] / ten['2']:.2f}×" if ten else ""
+        rows.append(("`--jobs 2` ≥ 1.6× faster than `--jobs 1` on the corpus", _verdict(
+            one["1"] / one["2"] >= 1.6, f"{one['1'] / one['2']:.2f}× ({one['2']:.2f} s against "
+                                        f"{one['1']:.2f} s){more}")))
+    return "\n".join(["| target | now |", "|---|---|", *(f"| {t} | {v} |" for t, v in rows)])
+
+
+def write_readme(path: Path, results: dict[str, Any]) -> None:
+    """Put this run's table between the README's markers."""
+    text = path.read_text(encoding="utf-8")
+    head, found, rest = text.partition(README_START)
+    _, ended, tail = rest.partition(README_END)
+    if not (found and ended):
+        raise SystemExit(f"{path}: no place for the table (its markers are missing)")
+    path.write_text(f"{head}{README_START}\n{table(results)}\n{README_END}{tail}", encoding="utf-8")
 
 
 def main() -> int:
@@ -198,17 +272,22 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--sizes", default="10k,100k,1m,10m")
     parser.add_argument("--hostile-n", type=int, default=100_000)
+    parser.add_argument("--readme", type=Path, help="write the table of targets into this README")
     args = parser.parse_args()
     os.environ.setdefault("GONGWEN_CACHE_DIR", tempfile.mkdtemp(prefix="gongwen-bench-"))
     gongwen.parse("预热")
-    per_mb = throughput(args.sizes.split(","), args.rounds)
+    results: dict[str, Any] = {}
+    per_mb, results["throughput"] = throughput(args.sizes.split(","), args.rounds)
     if "100k" in per_mb and "10m" in per_mb:
-        print(f"== time per MB at 10 MB / at 100 KB: {per_mb['10m'] / per_mb['100k']:.2f} (target <= 1.5)")
-    memory(1_000_000)
-    cold_start()
-    batch()
-    batch(copies=10)
-    hostile(args.hostile_n)
+        results["per_mb"] = per_mb["10m"] / per_mb["100k"]
+        print(f"== time per MB at 10 MB / at 100 KB: {results['per_mb']:.2f} (target <= 1.5)")
+    results["memory"] = memory(1_000_000)
+    results["cold"] = cold_start()
+    results["batch"] = batch()
+    results["batch10"] = batch(copies=10)
+    results["hostile"] = hostile(args.hostile_n)
+    if args.readme:
+        write_readme(args.readme, results)
     return 0
 
 
