@@ -182,3 +182,15 @@ def test_fifos_and_devices_are_refused_not_read(tmp_path: Path, capsys: pytest.C
     assert main(["parse", str(fifo), "/dev/zero", str(SEEDS[0])]) == 2
     assert capsys.readouterr().err.splitlines() == [
         f"gongwen: {fifo}: not a regular file (a FIFO)", "gongwen: /dev/zero: not a regular file (a device)"]
+
+
+def test_an_unreadable_folder_is_said_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """(Simulated: as root every folder can be read.)"""
+    def walk(top: object, onerror: object = None) -> object:
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))  # type: ignore[operator]
+        yield str(tmp_path), [], ["a.txt"]
+
+    monkeypatch.setattr(os, "walk", walk)
+    found = batch.expand([str(tmp_path)])
+    assert found.paths == [str(tmp_path / "a.txt")]
+    assert found.notes == [f"{tmp_path / 'locked'}: cannot read this folder: Permission denied"]

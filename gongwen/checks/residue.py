@@ -53,4 +53,6 @@ def scraped_residue(ctx: Context) -> None:
         text = written.strip()
         start = run[0][0] + written.index(text) if text else run[0][0]
         kinds = ", ".join(dict.fromkeys(kind for _, _, kind in run))
-        ctx.report(start, start + len(text), f"residue 「{text}」 ({kinds})", "")
+        # a link's target alone cannot go: its [text] would be left dangling
+        fix = None if text.startswith("](") else ""
+        ctx.report(start, start + len(text), f"residue 「{text}」 ({kinds})", fix)
