@@ -19,7 +19,7 @@ from typing import Generic, TextIO, TypeVar
 from gongwen.reader import InputError
 
 T = TypeVar("T")
-DOCUMENT_SUFFIXES = (".txt", ".md", ".docx")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
 _GLOB_CHARS = frozenset("*?[")
 
 

@@ -40,8 +40,8 @@ Place = Literal["body", "table", "text_box"]
 
 
 class SourceParagraph(BaseModel):
-    """A paragraph of the Word file a text was extracted from: one line of the text,
-    more when the paragraph holds line breaks."""
+    """A paragraph of the Word file (or a line of the web page) a text was extracted
+    from: one line of the text, more when a Word paragraph holds line breaks."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
@@ -57,6 +57,9 @@ class SourceParagraph(BaseModel):
     numbering: str | None = None
     """The marker Word's automatic numbering drew before it (with the tab or space after it),
     written into the text at ``start``; None when the paragraph is not numbered."""
+    element: str | None = None
+    """For a web page, the element the line came from (an XPath); None for Word and for
+    the title taken from the page's metadata."""
 
 
 class Document(Derived):
@@ -247,7 +250,8 @@ class Document(Derived):
         return None
 
     def source_paragraph(self, node: Node) -> SourceParagraph | None:
-        """The Word paragraph ``node`` begins in; None for a document read from text."""
+        """The Word paragraph (or web page line) ``node`` begins in; None for a document
+        read from text."""
         paragraphs = self.source_paragraphs
         if not paragraphs:
             return None

@@ -184,5 +184,10 @@ def parse_bytes(data: bytes, path: str | os.PathLike[str], encoding: str | None 
         extracted = read_word(data, path)
         return parse_extracted(extracted.text, path=os.fspath(path),
                                source_paragraphs=extracted.paragraphs)
+    from gongwen.web import is_html, read_html
+
+    if is_html(data, path):
+        page = read_html(data, path)
+        return parse_extracted(page.text, path=os.fspath(path), source_paragraphs=page.paragraphs)
     text, read_as = decode(data, path, encoding)
     return parse(text, encoding=read_as, path=os.fspath(path))

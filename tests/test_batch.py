@@ -43,7 +43,8 @@ def test_a_folder_without_documents_is_said_so(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(b"%PDF")
     found = batch.expand([str(tmp_path)])
     assert found.paths == []
-    assert found.notes == [f"{tmp_path}: no .txt, .md, .docx file in this folder (2 other files passed over)"]
+    assert found.notes == [
+        f"{tmp_path}: no .txt, .md, .docx, .html, .htm file in this folder (2 other files passed over)"]
 
 
 def test_parse_many_files_in_two_processes_keeps_order(

@@ -250,7 +250,8 @@ def test_standard_input_version_and_no_input(tmp_path: Path) -> None:
     empty = subprocess.run([*run, "check", str(tmp_path)], capture_output=True, text=True)
     assert empty.returncode == 2
     assert empty.stderr.splitlines() == [
-        f"gongwen: {tmp_path}: no .txt, .md, .docx file in this folder", "gongwen: no input files"]
+        f"gongwen: {tmp_path}: no .txt, .md, .docx, .html, .htm file in this folder",
+        "gongwen: no input files"]
 
 
 def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
