@@ -40,8 +40,9 @@ Place = Literal["body", "table", "text_box"]
 
 
 class SourceParagraph(BaseModel):
-    """A paragraph of the Word file (or a line of the web page) a text was extracted
-    from: one line of the text, more when a Word paragraph holds line breaks."""
+    """A paragraph of the Word file (a line of the web page, a paragraph of the PDF) a
+    text was extracted from: one line of the text, more when a Word paragraph holds line
+    breaks."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
@@ -60,6 +61,11 @@ class SourceParagraph(BaseModel):
     element: str | None = None
     """For a web page, the element the line came from (an XPath); None for Word and for
     the title taken from the page's metadata."""
+    page: int | None = None
+    """For a PDF, the page (1-based) the paragraph begins on."""
+    box: tuple[float, float, float, float] | None = None
+    """For a PDF, the paragraph's box in points: x0, top, x1, bottom (top and bottom of
+    its first and last lines, which may stand on different pages)."""
 
 
 class Document(Derived):

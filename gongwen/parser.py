@@ -19,6 +19,7 @@ from gongwen.inline import looks_like_markdown
 from gongwen.lalr import LALRParser
 from gongwen.lexer import LineLexer, LinePatterns, PostLexer
 from gongwen.nodes import Block, Paragraph, Text
+from gongwen.tokens import SECTION_MARKERS
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
 
@@ -51,6 +52,19 @@ class _Engine:
 def _parser() -> _Engine:
     """The document grammar, compiled once per process."""
     return _Engine()
+
+
+def first_token(line: str) -> str:
+    """The grammar's first terminal on a line (CN_DUN for 一、…, RESIDUE_LINE for — 1 —,
+    TEXT …): for readers that rebuild lines from a layout."""
+    tokens = _parser().lexer.tokens(line.rstrip("\r\n") + "\n")
+    return tokens[0].type if tokens else ""
+
+
+def starts_section(line: str) -> bool:
+    """Whether a line opens with a section marker, as the grammar reads it (一、 （一） 1.
+    第一条 …)."""
+    return first_token(line) in SECTION_MARKERS
 
 
 def parse(text: str, *, encoding: str | None = None, path: str | None = None) -> Document:

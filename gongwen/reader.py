@@ -184,6 +184,11 @@ def parse_bytes(data: bytes, path: str | os.PathLike[str], encoding: str | None 
         extracted = read_word(data, path)
         return parse_extracted(extracted.text, path=os.fspath(path),
                                source_paragraphs=extracted.paragraphs)
+    from gongwen.pdf import is_pdf, read_pdf
+
+    if is_pdf(data):
+        laid_out = read_pdf(data, path)
+        return parse_extracted(laid_out.text, path=os.fspath(path), source_paragraphs=laid_out.paragraphs)
     from gongwen.web import is_html, read_html
 
     if is_html(data, path):

@@ -39,12 +39,12 @@ def test_a_folder_leaves_out_hidden_folders_environments_and_what_git_ignores(tm
 
 
 def test_a_folder_without_documents_is_said_so(tmp_path: Path) -> None:
-    for name in ("a.pdf", "b.doc"):
-        (tmp_path / name).write_bytes(b"%PDF")
+    for name in ("a.png", "b.doc"):
+        (tmp_path / name).write_bytes(b"\x89PNG")
     found = batch.expand([str(tmp_path)])
     assert found.paths == []
     assert found.notes == [
-        f"{tmp_path}: no .txt, .md, .docx, .html, .htm file in this folder (2 other files passed over)"]
+        f"{tmp_path}: no .txt, .md, .docx, .pdf, .html, .htm file in this folder (2 other files passed over)"]
 
 
 def test_parse_many_files_in_two_processes_keeps_order(
