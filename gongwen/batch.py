@@ -19,7 +19,7 @@ from typing import Generic, TextIO, TypeVar
 from gongwen.reader import InputError
 
 T = TypeVar("T")
-DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".ofd", ".html", ".htm")
 _GLOB_CHARS = frozenset("*?[")
 
 

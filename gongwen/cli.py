@@ -84,8 +84,9 @@ def _parser() -> argparse.ArgumentParser:
 def _add_files(command: argparse.ArgumentParser) -> None:
     command.add_argument("files", nargs="+", metavar="PATH",
                          help="files, folders or glob patterns; - reads standard input. A "
-                              "folder gives its .txt, .md, .docx, .pdf and .html files, leaving out hidden "
-                              "folders, virtual environments and what a .gitignore ignores")
+                              "folder gives its .txt, .md, .docx, .pdf, .ofd and .html files, "
+                              "leaving out hidden folders, virtual environments and what a "
+                              ".gitignore ignores")
     command.add_argument("--jobs", type=_bounded(1, None), default=batch.default_jobs(), metavar="N",
                          help="parse in N processes (default: one per core)")
     command.add_argument("--encoding", metavar="CODEC",

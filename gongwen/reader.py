@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import stat
+from collections.abc import Callable
+from typing import NamedTuple, Protocol
 
-from gongwen.document import Document
+from gongwen.document import Document, SourceParagraph
 from gongwen.parser import parse, parse_extracted
 
 _BOMS = (
@@ -178,21 +181,34 @@ def parse_file(path: str | os.PathLike[str], encoding: str | None = None) -> Doc
 def parse_bytes(data: bytes, path: str | os.PathLike[str], encoding: str | None = None) -> Document:
     """Parse the bytes of a document file (see :func:`parse_file`); ``path`` is recorded
     and names the file in an :class:`InputError`."""
-    if is_word(data, path):
-        from gongwen.word import read_word  # loaded only for Word files
-
-        extracted = read_word(data, path)
-        return parse_extracted(extracted.text, path=os.fspath(path),
-                               source_paragraphs=extracted.paragraphs)
-    from gongwen.pdf import is_pdf, read_pdf
-
-    if is_pdf(data):
-        laid_out = read_pdf(data, path)
-        return parse_extracted(laid_out.text, path=os.fspath(path), source_paragraphs=laid_out.paragraphs)
-    from gongwen.web import is_html, read_html
-
-    if is_html(data, path):
-        page = read_html(data, path)
-        return parse_extracted(page.text, path=os.fspath(path), source_paragraphs=page.paragraphs)
+    for reader in _readers():  # files that are no plain text: OFD, Word, PDF, web pages
+        if reader.recognises(data, path):
+            extracted = reader.read(data, path)
+            return parse_extracted(extracted.text, path=os.fspath(path),
+                                   source_paragraphs=extracted.paragraphs)
     text, read_as = decode(data, path, encoding)
     return parse(text, encoding=read_as, path=os.fspath(path))
+
+
+class _Extracted(Protocol):
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def paragraphs(self) -> list[SourceParagraph]: ...
+
+
+class _Reader(NamedTuple):
+    recognises: Callable[[bytes, str | os.PathLike[str]], bool]
+    read: Callable[[bytes, str | os.PathLike[str]], _Extracted]
+
+
+@functools.cache
+def _readers() -> tuple[_Reader, ...]:
+    """The readers of laid-out formats, in the order they are tried (an .ofd and a .docx
+    are both zip archives: the name decides). Loaded on first use; each loads its own
+    library only when it reads a file."""
+    from gongwen import ofd, pdf, web, word
+
+    return (_Reader(ofd.is_ofd, ofd.read_ofd), _Reader(is_word, word.read_word),
+            _Reader(pdf.is_pdf, pdf.read_pdf), _Reader(web.is_html, web.read_html))

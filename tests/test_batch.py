@@ -44,7 +44,8 @@ def test_a_folder_without_documents_is_said_so(tmp_path: Path) -> None:
     found = batch.expand([str(tmp_path)])
     assert found.paths == []
     assert found.notes == [
-        f"{tmp_path}: no .txt, .md, .docx, .pdf, .html, .htm file in this folder (2 other files passed over)"]
+        f"{tmp_path}: no .txt, .md, .docx, .pdf, .ofd, .html, .htm file in this folder "
+        "(2 other files passed over)"]
 
 
 def test_parse_many_files_in_two_processes_keeps_order(

@@ -250,7 +250,7 @@ def test_standard_input_version_and_no_input(tmp_path: Path) -> None:
     empty = subprocess.run([*run, "check", str(tmp_path)], capture_output=True, text=True)
     assert empty.returncode == 2
     assert empty.stderr.splitlines() == [
-        f"gongwen: {tmp_path}: no .txt, .md, .docx, .pdf, .html, .htm file in this folder",
+        f"gongwen: {tmp_path}: no .txt, .md, .docx, .pdf, .ofd, .html, .htm file in this folder",
         "gongwen: no input files"]
 
 

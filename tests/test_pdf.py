@@ -93,7 +93,7 @@ def test_spaces_a_justified_line_puts_between_characters_are_not_text() -> None:
 
 
 def test_radicals_a_browser_print_emits_are_the_characters() -> None:
-    from gongwen.pdf import _readable
+    from gongwen.layout import _readable
 
     assert _readable("⼈⺠政府⻅⻓") == "人民政府见长"
 
