@@ -78,3 +78,15 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     result = measured()
     if result is not None:
         terminalreporter.write_line(f"development set: {result.summary}")
+
+
+def zip_bytes(members: dict[str, str] | dict[str, bytes]) -> bytes:
+    """A zip archive (deflated) holding ``members``: name → content."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()

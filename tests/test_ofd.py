@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gongwen import InputError, parse_bytes, parse_file
-from tests.conftest import SHARED
+from tests.conftest import SHARED, zip_bytes
 
 pytest.importorskip("lxml")
 
@@ -53,14 +53,6 @@ def _ofd(pages: list[str], template: str | None = None, extra: dict[str, bytes] 
     return buffer.getvalue()
 
 
-def _zip(members: dict[str, str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 def _lines(text: str, top: float, indent: bool = True) -> list[str]:
     objects, width, row = [], 26 if indent else 28, 0
     while text:
@@ -99,9 +91,9 @@ def test_delta_x_in_its_repeat_form() -> None:
 @pytest.mark.parametrize("make, message", [
     (lambda: b"PK\x03\x04broken", "not a readable zip archive"),
     (lambda: _ofd([_page([])]), "no text to read: 1 pages without text objects"),
-    (lambda: _zip({"OFD.xml": OFD_XML.replace("/Doc_0/Document.xml", "/Doc_9/Missing.xml")}),
+    (lambda: zip_bytes({"OFD.xml": OFD_XML.replace("/Doc_0/Document.xml", "/Doc_9/Missing.xml")}),
      r"not a readable OFD \(/Doc_9/Missing.xml is missing\)"),
-    (lambda: _zip({"OFD.xml": "<ofd:OFD"}), r"not a readable OFD \(OFD.xml: "),
+    (lambda: zip_bytes({"OFD.xml": "<ofd:OFD"}), r"not a readable OFD \(OFD.xml: "),
 ])
 def test_broken_packages_are_input_errors(make, message: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError, match=message):

@@ -13,7 +13,7 @@ import pytest
 import gongwen
 from gongwen import InputError, Section, parse_file, zips
 from gongwen.word.formats import chinese_counting, format_number
-from tests.conftest import assert_invariants
+from tests.conftest import assert_invariants, zip_bytes
 from tests.word_files import add_list, body_file, notice_pair, numbered, save, typed_docx
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "docx"
@@ -168,8 +168,8 @@ def test_real_word_files() -> None:
 
 @pytest.mark.parametrize("make, message", [
     (lambda: b"just text, named .docx", "not a .docx (not a zip archive)"),
-    (lambda: _zip({"notes.txt": b"hello"}), "not a Word document (a zip archive without"),
-    (lambda: _zip({"[Content_Types].xml": b"<Types/>"}), "not a readable Word document"),
+    (lambda: zip_bytes({"notes.txt": b"hello"}), "not a Word document (a zip archive without"),
+    (lambda: zip_bytes({"[Content_Types].xml": b"<Types/>"}), "not a readable Word document"),
     (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),
      "an encrypted .docx"),
     (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "a .doc (an OLE compound file)"),
@@ -191,13 +191,13 @@ def test_missing_or_broken_parts(tmp_path: Path) -> None:
     broken_xml = {**parts, "word/document.xml": b"<w:document"}
     for name, members in (("no_body", without_body), ("broken", broken_xml)):
         bad = tmp_path / f"{name}.docx"
-        bad.write_bytes(_zip(members))
+        bad.write_bytes(zip_bytes(members))
         with pytest.raises(InputError, match=f"{bad}: not a readable Word document"):
             parse_file(bad)
     spreadsheet = {**parts, "[Content_Types].xml": parts["[Content_Types].xml"].replace(
         b"wordprocessingml.document.main", b"spreadsheetml.sheet.main")}
     bad = tmp_path / "sheet.docx"
-    bad.write_bytes(_zip(spreadsheet))
+    bad.write_bytes(zip_bytes(spreadsheet))
     with pytest.raises(InputError, match="not a Word document \\(its main part is"):
         parse_file(bad)
 
@@ -213,7 +213,7 @@ def test_entity_expansion_and_external_entities(tmp_path: Path) -> None:
         parts = {name: original.read(name) for name in original.namelist()}
     laughs = f'<!DOCTYPE d [<!ENTITY l0 "lol">{_LAUGHS}]>' + _DOCUMENT.format("&l9;")
     bomb = tmp_path / "laughs.docx"
-    bomb.write_bytes(_zip({**parts, "word/document.xml": laughs.encode()}))
+    bomb.write_bytes(zip_bytes({**parts, "word/document.xml": laughs.encode()}))
     with pytest.raises(InputError, match=r"not a readable Word document .*amplification"):
         parse_file(bomb)
     secret = tmp_path / "secret.txt"
@@ -221,7 +221,7 @@ def test_entity_expansion_and_external_entities(tmp_path: Path) -> None:
     external = (f'<!DOCTYPE d [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
                 + _DOCUMENT.format("前&x;后"))
     leak = tmp_path / "external.docx"
-    leak.write_bytes(_zip({**parts, "word/document.xml": external.encode()}))
+    leak.write_bytes(zip_bytes({**parts, "word/document.xml": external.encode()}))
     assert parse_file(leak).to_text() == "前后\n"  # the entity is not fetched
 
 
@@ -229,17 +229,9 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(zips, "MAX_UNCOMPRESSED", 2**20)
     path = tmp_path / "bomb.docx"
-    path.write_bytes(_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": bytes(2**21)}))
+    path.write_bytes(zip_bytes({"[Content_Types].xml": b"<Types/>", "word/document.xml": bytes(2**21)}))
     with pytest.raises(InputError, match="unpacks to 2 MB, more than the 1 MB"):
         parse_file(path)
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
 
 
 def test_without_the_docx_extra_the_error_says_what_to_install(
@@ -283,7 +275,7 @@ def test_declared_sizes_are_not_trusted(tmp_path: Path) -> None:
     """A member that says it holds 1000 bytes and holds 4 MB; a member packed with a
     method Word does not use (lzma unpacks without a bound per piece)."""
     real = bytes(4 * 2**20)
-    data = bytearray(_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": real}))
+    data = bytearray(zip_bytes({"[Content_Types].xml": b"<Types/>", "word/document.xml": real}))
     size = len(real).to_bytes(4, "little")
     for at in _all(data, size):  # the sizes in the local and the central headers
         data[at:at + 4] = (1000).to_bytes(4, "little")
