@@ -32,3 +32,20 @@ def test_an_input_error_pickles_with_its_path_and_message() -> None:
     error = pickle.loads(pickle.dumps(InputError("a/b.txt", "not a text file")))
     assert (error.path, error.message) == ("a/b.txt", "not a text file")
     assert str(error) == "a/b.txt: not a text file"
+
+
+@pytest.mark.parametrize("module, name, data, extra", [
+    ("pdfplumber", "a.pdf", b"%PDF-1.7\n", "pdf"),
+    ("lxml", "a.ofd", b"PK\x03\x04", "ofd"),
+    ("lxml", "a.html", "<html><body>正文</body></html>".encode(), "html"),
+])
+def test_a_missing_extra_says_what_to_install(
+    module: str, name: str, data: bytes, extra: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from gongwen import parse_bytes
+
+    monkeypatch.setitem(sys.modules, module, None)  # as if it were not installed
+    with pytest.raises(InputError, match=rf"needs the {extra} extra: pip install 'gongwen\[{extra}\]'"):
+        parse_bytes(data, name)

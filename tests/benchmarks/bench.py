@@ -192,6 +192,31 @@ HOSTILE: dict[str, Callable[[int], str]] = {
 }
 
 
+def laid_out(runs: int = 3) -> dict[str, tuple[int, float]]:
+    """Pages a second for the PDF and OFD files of ../shared/formats that have text."""
+    found: dict[str, tuple[int, float]] = {}
+    for kind in ("pdf", "ofd"):
+        files = sorted((ROOT.parent / "shared" / "formats" / kind).glob(f"*.{kind}"))
+        readable = []
+        for path in files:
+            try:
+                doc = gongwen.parse_file(path)
+            except gongwen.InputError:
+                continue
+            readable.append((path, max(p.page or 1 for p in doc.source_paragraphs or [])))
+        if not readable:
+            continue
+        pages = sum(count for _, count in readable)
+        def read_all(readable: list[tuple[Path, int]] = readable) -> object:
+            return [gongwen.parse_file(path) for path, _ in readable]
+
+        seconds = median_times({"all": read_all}, runs)["all"]
+        print(f"== {kind.upper()}: {pages} pages of {len(readable)} files in {seconds:.2f} s: "
+              f"{pages / seconds:.1f} pages a second")
+        found[kind] = (pages, seconds)
+    return found
+
+
 def hostile(n: int) -> dict[str, tuple[float, float]]:
     print(f"== hostile inputs: t(2n)/t(n) (target <= 2.6), seconds per MB at 2n, n = {n:,} chars")
     found: dict[str, tuple[float, float]] = {}
@@ -248,6 +273,9 @@ def table(results: dict[str, Any]) -> str:
             max(growth) <= 2.6, f"{min(growth):.2f}–{max(growth):.2f}")))
         rows.append(("… and a few seconds per MB at most", _verdict(
             max(per_mb) <= 3, f"{min(per_mb):.2f}–{max(per_mb):.2f} s/MB")))
+    for kind, (pages, seconds) in results.get("laid_out", {}).items():
+        rows.append((f"a {kind.upper()} read in well under a second a page", _verdict(
+            seconds / pages < 0.5, f"{pages / seconds:.1f} pages a second ({pages} pages)")))
     if "batch" in results:
         one, ten = results["batch"], results.get("batch10")
         more = f"; on ten copies ({ten['mb']:.1f} MB) {ten['1'] / ten['2']:.2f}×" if ten else ""
@@ -286,6 +314,7 @@ def main() -> int:
     results["batch"] = batch()
     results["batch10"] = batch(copies=10)
     results["hostile"] = hostile(args.hostile_n)
+    results["laid_out"] = laid_out()
     if args.readme:
         write_readme(args.readme, results)
     return 0
