@@ -16,15 +16,10 @@ import posixpath
 from typing import Any
 
 from gongwen.layout import LaidOut, Page, lay_out
-from gongwen.reader import ZIP_MAGIC, InputError
+from gongwen.reader import InputError
 from gongwen.zips import open_package
 
 _POINTS = 72 / 25.4  # OFD measures in millimetres
-
-
-def is_ofd(data: bytes, path: str | os.PathLike[str]) -> bool:
-    """Whether to read a file as OFD: named .ofd (and a zip archive)."""
-    return os.fspath(path).lower().endswith(".ofd") and data.startswith(ZIP_MAGIC)
 
 
 def read_ofd(data: bytes, path: str | os.PathLike[str]) -> LaidOut:

@@ -17,11 +17,6 @@ from gongwen.reader import InputError
 _PRIVATE_MAX = 1 / 3
 
 
-def is_pdf(data: bytes, path: str | os.PathLike[str]) -> bool:
-    """Whether to read a file as PDF: by its signature, whatever its name."""
-    return data[:1024].lstrip().startswith(b"%PDF-")
-
-
 def read_pdf(data: bytes, path: str | os.PathLike[str]) -> LaidOut:
     """The lines of a PDF's text layer, rebuilt as its pages show them (see the module's
     docstring); :class:`InputError` naming ``path`` when it has none to read."""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import functools
+import importlib
 import os
 import stat
 from collections.abc import Callable
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from gongwen.document import Document, SourceParagraph
 from gongwen.parser import parse, parse_extracted
@@ -181,11 +181,9 @@ def parse_file(path: str | os.PathLike[str], encoding: str | None = None) -> Doc
 def parse_bytes(data: bytes, path: str | os.PathLike[str], encoding: str | None = None) -> Document:
     """Parse the bytes of a document file (see :func:`parse_file`); ``path`` is recorded
     and names the file in an :class:`InputError`."""
-    for reader in _readers():  # files that are no plain text: OFD, Word, PDF, web pages
-        if reader.recognises(data, path):
-            extracted = reader.read(data, path)
-            return parse_extracted(extracted.text, path=os.fspath(path),
-                                   source_paragraphs=extracted.paragraphs)
+    extracted = _extracted(data, path)
+    if extracted is not None:
+        return parse_extracted(extracted.text, path=os.fspath(path), source_paragraphs=extracted.paragraphs)
     text, read_as = decode(data, path, encoding)
     return parse(text, encoding=read_as, path=os.fspath(path))
 
@@ -198,17 +196,36 @@ class _Extracted(Protocol):
     def paragraphs(self) -> list[SourceParagraph]: ...
 
 
-class _Reader(NamedTuple):
-    recognises: Callable[[bytes, str | os.PathLike[str]], bool]
-    read: Callable[[bytes, str | os.PathLike[str]], _Extracted]
+def is_ofd(data: bytes, path: str | os.PathLike[str]) -> bool:
+    """Whether to read a file as OFD: a zip archive named .ofd."""
+    return data.startswith(ZIP_MAGIC) and os.fspath(path).lower().endswith(".ofd")
 
 
-@functools.cache
-def _readers() -> tuple[_Reader, ...]:
-    """The readers of laid-out formats, in the order they are tried (an .ofd and a .docx
-    are both zip archives: the name decides). Loaded on first use; each loads its own
-    library only when it reads a file."""
-    from gongwen import ofd, pdf, web, word
+def is_pdf(data: bytes, path: str | os.PathLike[str]) -> bool:
+    """Whether to read a file as PDF: by its signature, whatever its name."""
+    return data[:1024].lstrip().startswith(b"%PDF-")
 
-    return (_Reader(ofd.is_ofd, ofd.read_ofd), _Reader(is_word, word.read_word),
-            _Reader(pdf.is_pdf, pdf.read_pdf), _Reader(web.is_html, web.read_html))
+
+def is_html(data: bytes, path: str | os.PathLike[str]) -> bool:
+    """Whether to read a file as a web page: named .html or .htm, or opening like one."""
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return (os.fspath(path).lower().endswith((".html", ".htm"))
+            or head.startswith((b"<!doctype html", b"<html")))
+
+
+# Files that are no plain text, tried in this order (an .ofd and a .docx are both zip
+# archives: the name decides): how each is recognised, and the function that reads it,
+# loaded only for such a file.
+_READERS: tuple[tuple[Callable[[bytes, str | os.PathLike[str]], bool], str, str], ...] = (
+    (is_ofd, "gongwen.ofd", "read_ofd"), (is_word, "gongwen.word", "read_word"),
+    (is_pdf, "gongwen.pdf", "read_pdf"), (is_html, "gongwen.web", "read_html"),
+)
+
+
+def _extracted(data: bytes, path: str | os.PathLike[str]) -> _Extracted | None:
+    for recognises, module, function in _READERS:
+        if recognises(data, path):
+            read: Callable[[bytes, str | os.PathLike[str]], _Extracted] = getattr(
+                importlib.import_module(module), function)
+            return read(data, path)
+    return None

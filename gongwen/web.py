@@ -85,13 +85,6 @@ def read_html(data: bytes, path: str | os.PathLike[str]) -> WebText:
     return _assemble(lines, root.getroottree())
 
 
-def is_html(data: bytes, path: str | os.PathLike[str]) -> bool:
-    """Whether to read a file as a web page: named .html or .htm, or opening like one."""
-    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return (os.fspath(path).lower().endswith((".html", ".htm"))
-            or head.startswith((b"<!doctype html", b"<html")))
-
-
 def _charset(data: bytes) -> str:
     declared = _CHARSET.search(data[:4096])
     if declared:

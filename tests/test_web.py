@@ -67,3 +67,15 @@ def test_every_shared_page_gives_its_document(path: Path) -> None:
     assert doc.source_paragraphs and all(p.end > p.start for p in doc.source_paragraphs)
     first = text.splitlines()[:12]
     assert any("公报" in line or "决议" in line or "公开表" in line for line in first), first
+
+
+def test_hostile_pages_end_quickly() -> None:
+    deep = ("<html><body>" + "<div>" * 3000 + "正文内容。" * 10 + "</div>" * 3000 + "</body></html>").encode()
+    try:  # the parser's depth limit cuts such a page off: it reads what it kept, or says there is none
+        parse_bytes(deep, "deep.html")
+    except InputError as error:
+        assert "without text in Chinese" in error.message
+    wide = ("<html><body>" + "".join(f"<div><p>第{i}段正文，内容。</p></div>" for i in range(20_000))
+            + "</body></html>").encode()
+    doc = parse_bytes(wide, "wide.html")
+    assert doc.to_text().count("\n") == 20_000
