@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gongwen import __version__, batch
-from gongwen.reader import decode, is_word
+from gongwen.reader import InputError, decode, extracted_format, read_bytes
 
 if TYPE_CHECKING:
     from gongwen.checks import Diagnostic
@@ -119,11 +119,14 @@ def _fix(path: str, diagnostics: list[Diagnostic], args: argparse.Namespace,
 
     if not any(d.fix is not None and (args.unsafe_fixes or not d.unsafe_fix) for d in diagnostics):
         return diagnostics, 0
-    data = Path(path).read_bytes()
-    if is_word(data, path):
-        print(f"gongwen: {path}: a Word file is checked, not rewritten", file=sys.stderr)
+    try:
+        data = read_bytes(path)
+        if extracted_format(data, path):
+            raise InputError(path, "a Word, PDF, OFD or web page file is checked, not rewritten")
+        text, encoding = decode(data, path, args.encoding)
+    except InputError as error:
+        print(f"gongwen: {error}", file=sys.stderr)
         return diagnostics, 0
-    text, encoding = decode(data, path, args.encoding)
 
     def findings_of(current: str) -> list[Diagnostic]:
         return check(parse(current, encoding=encoding, path=path), args.select, args.ignore)
@@ -138,9 +141,13 @@ def _fix(path: str, diagnostics: list[Diagnostic], args: argparse.Namespace,
     except UnicodeEncodeError:
         print(f"gongwen: {path}: not fixed: the fixes cannot be written in {encoding}", file=sys.stderr)
         return diagnostics, 0
-    if args.backup:
-        write(Path(path + ".orig"), data)
-    write(Path(path), encoded)
+    try:
+        if args.backup:
+            write(Path(path + ".orig"), data)
+        write(Path(path), encoded)
+    except OSError as error:
+        print(f"gongwen: {path}: not fixed: cannot write it: {error.strerror or error}", file=sys.stderr)
+        return diagnostics, 0
     return findings_of(new), count
 
 

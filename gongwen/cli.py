@@ -169,6 +169,10 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     if _STDIN in paths:
         args.jobs = 1  # standard input is read here, not in a worker
+        if getattr(args, "fix", False) or getattr(args, "diff", False):
+            print("gongwen: --fix and --diff rewrite files: standard input is checked, not fixed",
+                  file=sys.stderr)
+            return 2
     if args.command == "check":
         return checkrun.run(args, paths, _document, _write_atomically)
     several = len(paths) > 1

@@ -52,10 +52,10 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     order mark stays in the text as U+FEFF, so the text encodes back to the exact
     bytes of the file.
     """
-    return decode(_read_bytes(path), path)
+    return decode(read_bytes(path), path)
 
 
-def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """The file's bytes; a FIFO, a device or a socket is refused, not read without end
     (opened without waiting for a writer, then looked at before reading)."""
     try:
@@ -175,7 +175,7 @@ def parse_file(path: str | os.PathLike[str], encoding: str | None = None) -> Doc
     """Read and parse one document file: text, or Word (.docx, known by its name or its
     zip content); raises :class:`InputError` if it is neither. ``encoding`` (a Python
     codec name: gbk, big5, utf-16-le …) reads a text file in that encoding only."""
-    return parse_bytes(_read_bytes(path), path, encoding)
+    return parse_bytes(read_bytes(path), path, encoding)
 
 
 def parse_bytes(data: bytes, path: str | os.PathLike[str], encoding: str | None = None) -> Document:
@@ -220,6 +220,12 @@ _READERS: tuple[tuple[Callable[[bytes, str | os.PathLike[str]], bool], str, str]
     (is_ofd, "gongwen.ofd", "read_ofd"), (is_word, "gongwen.word", "read_word"),
     (is_pdf, "gongwen.pdf", "read_pdf"), (is_html, "gongwen.web", "read_html"),
 )
+
+
+def extracted_format(data: bytes, path: str | os.PathLike[str]) -> bool:
+    """Whether a file is read by extracting its text (Word, PDF, OFD, a web page), not
+    decoded as text."""
+    return any(recognises(data, path) for recognises, _, _ in _READERS)
 
 
 def _extracted(data: bytes, path: str | os.PathLike[str]) -> _Extracted | None:

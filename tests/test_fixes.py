@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,27 @@ def test_sarif_is_valid_against_the_sarif_2_1_0_schema(tmp_path: Path,
     log = json.loads(capsys.readouterr().out)
     jsonschema.validate(log, schema)
     assert len(log["runs"][0]["results"]) >= 3
+
+
+def test_fix_says_what_it_cannot_do_and_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Standard input, a page it only extracts text from, a file it cannot write: one
+    line each, no traceback."""
+    page = tmp_path / "notice.html"
+    page.write_text("<html><body><p>关于开展检查的通知</p><p>一、检查范围,重点部位</p></body></html>",
+                    encoding="utf-8")
+    main(["check", "--fix", str(page)])
+    assert "a Word, PDF, OFD or web page file is checked, not rewritten" in capsys.readouterr().err
+    assert main(["check", "--fix", "-"]) == 2
+    assert "standard input is checked, not fixed" in capsys.readouterr().err
+    text = tmp_path / "locked.txt"
+    text.write_text("关于开展检查的通知\n一、检查范围,重点部位\n", encoding="utf-8")
+
+    def refuse(source: str, target: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    main(["check", "--fix", str(text)])
+    err = capsys.readouterr().err
+    assert f"gongwen: {text}: not fixed: cannot write it: Permission denied" in err and "Traceback" not in err
