@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import difflib
 import functools
 import json
 import os
@@ -133,6 +132,8 @@ def _fix(path: str, diagnostics: list[Diagnostic], args: argparse.Namespace,
 
     new, count = fix_until_done(text, findings_of, unsafe=args.unsafe_fixes)
     if args.diff:
+        import difflib
+
         sys.stdout.writelines(difflib.unified_diff(
             text.splitlines(keepends=True), new.splitlines(keepends=True), path, path))
         return diagnostics, count

@@ -6,6 +6,7 @@ import bisect
 import builtins
 import functools
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from pydantic import BaseModel, ConfigDict, computed_field
@@ -40,8 +41,8 @@ Place = Literal["body", "table", "text_box"]
 
 
 class SourceParagraph(BaseModel):
-    """A paragraph of the Word file (a line of the web page, a paragraph of the PDF) a
-    text was extracted from: one line of the text, more when a Word paragraph holds line
+    """A paragraph of the Word file (a line of the web page, a paragraph of the PDF or
+    OFD) a text was extracted from: one line of the text, more when a Word paragraph holds line
     breaks."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
@@ -62,10 +63,19 @@ class SourceParagraph(BaseModel):
     """For a web page, the element the line came from (an XPath); None for Word and for
     the title taken from the page's metadata."""
     page: int | None = None
-    """For a PDF, the page (1-based) the paragraph begins on."""
+    """For a PDF or OFD, the page (1-based) the paragraph begins on."""
     box: tuple[float, float, float, float] | None = None
-    """For a PDF, the paragraph's box in points: x0, top, x1, bottom (top and bottom of
+    """For a PDF or OFD, the paragraph's box in points: x0, top, x1, bottom (top and bottom of
     its first and last lines, which may stand on different pages)."""
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The text a file that is no plain text gives (Word, PDF, OFD, a web page), and
+    where each paragraph of it came from."""
+
+    text: str
+    paragraphs: list[SourceParagraph]
 
 
 class Document(Derived):
@@ -187,12 +197,6 @@ class Document(Derived):
                 spans.append((marker.start, marker.start + len(marker.prefix), "prefix"))
         return sorted(spans)
 
-    def without_residue(self, start: int = 0, end: int | None = None) -> str:
-        """The text from ``start`` to ``end`` with the residue left out (see :meth:`residue`):
-        for people and for embeddings; the offsets of the tree still index the full text."""
-        text = self.to_text()
-        return cut_out(text, self.residue(), start, len(text) if end is None else end)
-
     # ---- search -------------------------------------------------------------
 
     @overload
@@ -256,8 +260,8 @@ class Document(Derived):
         return None
 
     def source_paragraph(self, node: Node) -> SourceParagraph | None:
-        """The Word paragraph (or web page line) ``node`` begins in; None for a document
-        read from text."""
+        """The Word paragraph (web page line, PDF or OFD paragraph) ``node`` begins in;
+        None for a document read from text."""
         paragraphs = self.source_paragraphs
         if not paragraphs:
             return None

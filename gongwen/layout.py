@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from gongwen.document import SourceParagraph
+from gongwen.document import Extracted, SourceParagraph
 
 _SPACES = frozenset(" \u3000\xa0\u2002\u2003")
 # CJK Radicals Supplement forms a browser print emits for whole characters (⺠ for 民);
@@ -47,21 +47,13 @@ class _Line:
     furniture: bool = False
 
 
-@dataclass(frozen=True)
-class LaidOut:
-    """The text of a laid-out file and the page and box each paragraph came from."""
-
-    text: str
-    paragraphs: list[SourceParagraph]
-
-
 Page = tuple[int, float, list[dict[str, Any]]]
 """A page: its number (1-based), its height, and its characters, each a dict with
 ``text``, ``x0``, ``x1``, ``top``, ``bottom`` and ``size`` (in points, y down), and
 ``run``, where the characters of one run of text begin, when the file says so."""
 
 
-def lay_out(pages: list[Page]) -> LaidOut | None:
+def lay_out(pages: list[Page]) -> Extracted | None:
     """The paragraphs of the pages' characters (see the module's docstring); None when
     there is no character to read."""
     lines = _furniture([line for number, height, chars in pages
@@ -71,7 +63,7 @@ def lay_out(pages: list[Page]) -> LaidOut | None:
     return _assemble(_paragraphs(lines))
 
 
-def private_share(laid_out: LaidOut) -> float:
+def private_share(laid_out: Extracted) -> float:
     """The share of characters mapped to private-use code points (a font without a
     readable mapping)."""
     text = laid_out.text
@@ -172,7 +164,7 @@ def _mode(values: Any) -> float:
     return float(counts.most_common(1)[0][0]) if counts else 0.0
 
 
-def _assemble(paragraphs: list[list[_Line]]) -> LaidOut:
+def _assemble(paragraphs: list[list[_Line]]) -> Extracted:
     pieces: list[str] = []
     sources: list[SourceParagraph] = []
     offset = 0
@@ -185,4 +177,4 @@ def _assemble(paragraphs: list[list[_Line]]) -> LaidOut:
                  round(max(line.x1 for line in lines), 1), round(lines[-1].bottom, 1))))
         pieces.append(text)
         offset += len(text)
-    return LaidOut("".join(pieces), sources)
+    return Extracted("".join(pieces), sources)

@@ -230,10 +230,9 @@ class PostLexer(PostLex):
             yield from self._heading(previous, _empty(previous))
 
     def _heading(self, marker: Token, rest: Token) -> Iterator[Token]:
-        mark = marker.value[self.patterns.lead_length(marker.value):]
         if (
             marker.type in _LIST_OPENERS
-            and ordinal_of(marker_label(mark)) == 1
+            and self._ordinal(marker) == 1
             and list_continues(rest.value, marker.type.lower())
         ):
             yield new_token("TEXT", marker.value + rest.value, marker.start_pos, marker.line)

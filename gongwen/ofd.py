@@ -15,14 +15,15 @@ import os
 import posixpath
 from typing import Any
 
-from gongwen.layout import LaidOut, Page, lay_out
+from gongwen.document import Extracted
+from gongwen.layout import Page, lay_out
 from gongwen.reader import InputError
 from gongwen.zips import open_package
 
 _POINTS = 72 / 25.4  # OFD measures in millimetres
 
 
-def read_ofd(data: bytes, path: str | os.PathLike[str]) -> LaidOut:
+def read_ofd(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     """The text of an OFD document (its first document), laid out; :class:`InputError`
     naming ``path`` when it cannot be read."""
     try:

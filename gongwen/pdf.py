@@ -11,13 +11,14 @@ from __future__ import annotations
 import io
 import os
 
-from gongwen.layout import LaidOut, lay_out, private_share
+from gongwen.document import Extracted
+from gongwen.layout import lay_out, private_share
 from gongwen.reader import InputError
 
 _PRIVATE_MAX = 1 / 3
 
 
-def read_pdf(data: bytes, path: str | os.PathLike[str]) -> LaidOut:
+def read_pdf(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     """The lines of a PDF's text layer, rebuilt as its pages show them (see the module's
     docstring); :class:`InputError` naming ``path`` when it has none to read."""
     try:

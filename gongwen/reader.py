@@ -7,9 +7,8 @@ import importlib
 import os
 import stat
 from collections.abc import Callable
-from typing import Protocol
 
-from gongwen.document import Document, SourceParagraph
+from gongwen.document import Document, Extracted
 from gongwen.parser import parse, parse_extracted
 
 _BOMS = (
@@ -188,14 +187,6 @@ def parse_bytes(data: bytes, path: str | os.PathLike[str], encoding: str | None 
     return parse(text, encoding=read_as, path=os.fspath(path))
 
 
-class _Extracted(Protocol):
-    @property
-    def text(self) -> str: ...
-
-    @property
-    def paragraphs(self) -> list[SourceParagraph]: ...
-
-
 def is_ofd(data: bytes, path: str | os.PathLike[str]) -> bool:
     """Whether to read a file as OFD: a zip archive named .ofd."""
     return data.startswith(ZIP_MAGIC) and os.fspath(path).lower().endswith(".ofd")
@@ -228,10 +219,10 @@ def extracted_format(data: bytes, path: str | os.PathLike[str]) -> bool:
     return any(recognises(data, path) for recognises, _, _ in _READERS)
 
 
-def _extracted(data: bytes, path: str | os.PathLike[str]) -> _Extracted | None:
+def _extracted(data: bytes, path: str | os.PathLike[str]) -> Extracted | None:
     for recognises, module, function in _READERS:
         if recognises(data, path):
-            read: Callable[[bytes, str | os.PathLike[str]], _Extracted] = getattr(
+            read: Callable[[bytes, str | os.PathLike[str]], Extracted] = getattr(
                 importlib.import_module(module), function)
             return read(data, path)
     return None

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from gongwen.document import SourceParagraph
+from gongwen.document import Extracted, SourceParagraph
 from gongwen.reader import InputError
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]{2,20})""", re.I)
@@ -43,15 +42,7 @@ _FRAME = re.compile(r"免责声明|版权所有|Copyright|ICP备|网站标识码
 _FRAME_SHARE = 0.4
 
 
-@dataclass(frozen=True)
-class WebText:
-    """The text of a page and the element each line came from."""
-
-    text: str
-    paragraphs: list[SourceParagraph]
-
-
-def read_html(data: bytes, path: str | os.PathLike[str]) -> WebText:
+def read_html(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     """The document a web page holds (see the module's docstring); :class:`InputError`
     naming ``path`` when there is none."""
     try:
@@ -200,7 +191,7 @@ def _clean(text: str) -> str:
     return _TEMPLATE.sub("", _SPACE.sub(" ", text)).strip(_EDGES)
 
 
-def _assemble(lines: list[tuple[str, Any]], tree: Any) -> WebText:
+def _assemble(lines: list[tuple[str, Any]], tree: Any) -> Extracted:
     pieces: list[str] = []
     paragraphs: list[SourceParagraph] = []
     offset = 0
@@ -213,4 +204,4 @@ def _assemble(lines: list[tuple[str, Any]], tree: Any) -> WebText:
             element=tree.getpath(element) if element is not None else None))
         pieces.append(line)
         offset += len(line)
-    return WebText("".join(pieces), paragraphs)
+    return Extracted("".join(pieces), paragraphs)

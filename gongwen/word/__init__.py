@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 
+from gongwen.document import Extracted
 from gongwen.reader import InputError
 from gongwen.word.package import open_word
-from gongwen.word.text import TEXT_MAX, TooLong, WordText, extract
+from gongwen.word.text import TEXT_MAX, TooLong, extract
 
 
-def read_word(data: bytes, path: str | os.PathLike[str]) -> WordText:
+def read_word(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     """The text of the Word file whose bytes are ``data`` (``path`` names it in errors)."""
     parts = open_word(data, path)
     try:
@@ -20,4 +21,4 @@ def read_word(data: bytes, path: str | os.PathLike[str]) -> WordText:
                                "(numbering that repeats without end?)") from None
 
 
-__all__ = ["WordText", "read_word"]
+__all__ = ["read_word"]

@@ -11,10 +11,9 @@ nothing is read twice and nothing Word hides is read.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
-from gongwen.document import Place, SourceParagraph
+from gongwen.document import Extracted, Place, SourceParagraph
 from gongwen.word.numbering import Numbering, W
 from gongwen.word.package import WordParts
 
@@ -30,14 +29,6 @@ _CONTAINERS = frozenset({W + "sdt", W + "sdtContent", W + "customXml", MC + "Alt
 _BREAKS_NOT_LINES = frozenset({"page", "column"})
 
 
-@dataclass(frozen=True)
-class WordText:
-    """The text of a Word file and the paragraph each part of it came from."""
-
-    text: str
-    paragraphs: list[SourceParagraph]
-
-
 TEXT_MAX = 64 * 2**20
 """Characters of text a Word file may give; beyond, it is refused."""
 
@@ -46,7 +37,7 @@ class TooLong(Exception):
     """The text of a Word file would pass :data:`TEXT_MAX`."""
 
 
-def extract(parts: WordParts) -> WordText:
+def extract(parts: WordParts) -> Extracted:
     """The text of the body of a Word file (deterministic: same file, same text); raises
     :class:`TooLong` beyond :data:`TEXT_MAX` characters."""
     numbering = Numbering.read(parts.numbering, parts.styles)
@@ -62,7 +53,7 @@ def extract(parts: WordParts) -> WordText:
         offset += len(text)
         if offset > TEXT_MAX:
             raise TooLong
-    return WordText("".join(pieces), lines)
+    return Extracted("".join(pieces), lines)
 
 
 def _paragraphs(container: Any, place: Place) -> Iterator[tuple[Any, Place]]:
