@@ -8,6 +8,8 @@ most lines begin and end, the usual character size), and a line that reaches the
 block's right edge continues on the next line when that one starts at the left edge
 without indent and is no heading; also across a page break. Page numbers and
 running headers stay lines of their own, after the paragraph a page break cut.
+Text set in columns (a gutter of blank page most lines leave, with prose on both
+sides) is read a column at a time, each column's lines measured on their own.
 Characters a browser print emits as radicals (⼈ ⺠) become the characters they
 stand for.
 """
@@ -45,6 +47,7 @@ class _Line:
     size: float
     text: str
     furniture: bool = False
+    column: tuple[float, float] | None = None  # the left and right edge of the column it stands in
 
 
 Page = tuple[int, float, list[dict[str, Any]]]
@@ -81,7 +84,7 @@ def _page_lines(number: int, height: float, chars: list[dict[str, Any]]) -> list
         else:
             rows.append([char])
     lines = []
-    for row in rows:
+    for row, column in _reading_order(rows):
         row.sort(key=lambda c: (c.get("run", c["x0"]), c["x0"]))  # a run's characters together
         size = statistics.median(c["size"] for c in row)
         pieces = [row[0]["text"]]
@@ -92,9 +95,105 @@ def _page_lines(number: int, height: float, chars: list[dict[str, Any]]) -> list
             pieces.append(char["text"])
         top, bottom = min(c["top"] for c in row), max(c["bottom"] for c in row)
         margin = top < _MARGIN * height or bottom > (1 - _MARGIN) * height
-        lines.append(_Line(number, row[0]["x0"], row[-1]["x1"], top, bottom, size, _readable("".join(pieces)),
-                           furniture=margin))  # for now: in the margin (see _furniture)
+        x0, x1 = min(c["x0"] for c in row), max(c["x1"] for c in row)
+        lines.append(_Line(number, x0, x1, top, bottom, size, _readable("".join(pieces)),
+                           furniture=margin, column=column))  # furniture for now: in a margin (_furniture)
     return lines
+
+
+_Row = list[dict[str, Any]]
+
+
+def _reading_order(rows: list[_Row]) -> list[tuple[_Row, tuple[float, float] | None]]:
+    """The rows of a page as a reader takes them: where gutters split the page into
+    columns of prose, a band of rows between full-width lines is read a column at a
+    time; each piece of a row with the edges of its column."""
+    gutters = _gutters(rows)
+    if not gutters:
+        return [(row, None) for row in rows]
+    size = statistics.median(c["size"] for row in rows for c in row)
+    out: list[tuple[_Row, tuple[float, float] | None]] = []
+    band: list[list[_Row]] = []  # per row, its pieces by column
+
+    def close() -> None:
+        columns = [[pieces[k] for pieces in band if pieces[k]] for k in range(len(gutters) + 1)]
+        lengths = [len(piece) for column in columns for piece in column]
+        prose = sum(len(column) >= 5 for column in columns) >= 2 and statistics.median(lengths) >= 6
+        if not prose:  # a table or a form: its rows as they stand
+            out.extend((sorted((c for pieces in row for c in pieces), key=lambda c: c["x0"]), None)
+                       for row in band)
+        for column in columns if prose else []:
+            edges = _edges([piece[0]["x0"] for piece in column], [piece[-1]["x1"] for piece in column])
+            out.extend((piece, edges) for piece in column)
+        band.clear()
+
+    for row in rows:
+        row = sorted(row, key=lambda c: c["x0"])
+        crossing = any(a["x0"] < g < b["x0"] and b["x0"] - a["x1"] < 1.5 * size and a["size"] >= 0.8 * size
+                       for a, b in itertools.pairwise(row) for g in gutters)
+        if crossing:  # a line across the columns (not a caption in smaller type): they end above it
+            close()
+            out.append((row, None))
+            continue
+        pieces: list[_Row] = [[] for _ in range(len(gutters) + 1)]
+        column = 0
+        for before, char in itertools.pairwise([row[0], *row]):
+            if char is row[0] or char["x0"] - before["x1"] >= 1.5 * size:  # a run stays in one column
+                column = sum(1 for g in gutters if char["x0"] > g)
+            pieces[column].append(char)
+        band.append(pieces)
+    close()
+    return out
+
+
+def _longest_run(row: _Row, size: float) -> float:
+    """The width of the row's longest stretch of text without a gap of 1.5 characters."""
+    row = sorted(row, key=lambda c: c["x0"])
+    longest, start = 0.0, float(row[0]["x0"])
+    for before, char in itertools.pairwise(row):
+        if char["x0"] - before["x1"] >= 1.5 * size:
+            longest, start = max(longest, before["x1"] - start), char["x0"]
+    return max(longest, row[-1]["x1"] - start)
+
+
+def _gutters(rows: list[_Row]) -> list[float]:
+    """The middle of each gutter of the page: a strip at least a character wide that
+    at most one row in eight crosses, between strips that a third of the rows fill;
+    lines that run across most of the page are not counted."""
+    chars = [c for row in rows for c in row]
+    if not chars:
+        return []
+    size = statistics.median(c["size"] for c in chars)
+    left = min(c["x0"] for c in chars)
+    width = int(max(c["x1"] for c in chars) - left) + 1
+    rows = [row for row in rows if _longest_run(row, size) < 0.6 * width]  # not the full-width lines
+    if len(rows) < 10:
+        return []
+    starts = [0] * (width + 2)  # rows covering each point across the page, as differences
+    for row in rows:
+        reach = -1
+        for c in sorted(row, key=lambda c: c["x0"]):
+            x0, x1 = max(reach + 1, int(c["x0"] - left)), int(c["x1"] - left)
+            if x1 >= x0:
+                starts[x0] += 1
+                starts[x1 + 1] -= 1
+                reach = x1
+    per_row = list(itertools.accumulate(starts))[:width + 1]
+    sparse, dense = len(rows) / 8, len(rows) / 3
+    gutters: list[float] = []
+    x = 0
+    while x <= width:
+        if per_row[x] > sparse:
+            x += 1
+            continue
+        end = x
+        while end <= width and per_row[end] <= sparse:
+            end += 1
+        beside = max(per_row[:x], default=0), max(per_row[end:], default=0)
+        if end - x >= size and min(beside) >= dense:
+            gutters.append(left + (x + end) / 2)
+        x = end
+    return gutters
 
 
 def _furniture(lines: list[_Line]) -> list[_Line]:
@@ -127,12 +226,7 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
 
     body = [line for line in lines if not line.furniture] or lines
     size = statistics.median(line.size for line in body)
-    left = _mode(line.x0 for line in body)
-    middle = statistics.median(line.x1 for line in body)
-    # the right edge of the block: where lines end most often, if two or more do
-    ends = collections.Counter(round(line.x1 / 4) * 4 for line in body if line.x1 >= middle)
-    edge, count = ends.most_common(1)[0] if ends else (0, 0)
-    right = float(edge) if count >= 2 else float("inf")
+    block = _edges([line.x0 for line in body], [line.x1 for line in body])
     gaps = [b.top - a.bottom for a, b in itertools.pairwise(body) if a.page == b.page and b.top > a.bottom]
     spacing = statistics.median(gaps or [size])
     out: list[list[_Line]] = []
@@ -142,12 +236,15 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
             held.append([line])
             continue
         last = out[-1][-1] if out else None
-        joins = (
+        left = (line.column or block)[0]
+        right = (last.column or block)[1] if last is not None else block[1]
+        joins = (  # (from the foot of one column to the head of the next too)
             last is not None
             and last.x1 >= right - 1.2 * size
             and line.x0 <= left + 0.5 * size
             and (line.page != last.page or line.top - last.bottom <= 1.6 * spacing + 0.5 * size)
             and not starts_section(line.text)
+            and "  " not in last.text + line.text  # a table row or a form: a gap of two characters
         )
         if joins:
             out[-1].append(line)
@@ -157,6 +254,15 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
         out.append([line])
     out.extend(held)
     return out
+
+
+def _edges(starts: list[float], ends: list[float]) -> tuple[float, float]:
+    """The left and right edge of a block of lines: where most lines begin, and where
+    they end most often if two or more do (else no right edge)."""
+    middle = statistics.median(ends)
+    counts = collections.Counter(round(x / 4) * 4 for x in ends if x >= middle)
+    edge, count = counts.most_common(1)[0] if counts else (0, 0)
+    return _mode(starts), float(edge) if count >= 2 else float("inf")
 
 
 def _mode(values: Any) -> float:

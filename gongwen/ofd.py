@@ -6,7 +6,9 @@ DocRoot → Document.xml → pages (and the templates they use, where a 红头 o
 numbers often stand) → their text objects, whose TextCode characters are placed by
 X, Y and DeltaX (also in its ``g`` repeat form). The package is opened with the care
 given to .docx (:mod:`gongwen.zips`); its XML is read without entities or network.
-Not read yet: text drawn as composite objects or glyph indexes (CGTransform).
+Composite objects are followed into the graphic units of the document's resources
+(DocumentRes, PublicRes), each object's CTM applied. The text of a TextCode is read
+as written; glyph substitutions (CGTransform) change the drawing, not the text.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from gongwen.reader import InputError
 from gongwen.zips import open_package
 
 _POINTS = 72 / 25.4  # OFD measures in millimetres
+_MOST_OBJECTS = 1_000_000  # composite units can nest and repeat: a bound on what is visited
+
+Matrix = tuple[float, float, float, float, float, float]  # x' = a·x + c·y + e, y' = b·x + d·y + f
+_PAGE: Matrix = (_POINTS, 0.0, 0.0, _POINTS, 0.0, 0.0)
 
 
 def read_ofd(data: bytes, path: str | os.PathLike[str]) -> Extracted:
@@ -53,6 +59,12 @@ def read_ofd(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     default_height = box[3] if len(box) == 4 else 297.0
     templates = {template.get("ID"): template.get("BaseLoc", "")
                  for template in document.iterfind(".//{*}CommonData/{*}TemplatePage")}
+    units: dict[str, Any] = {}
+    for resources in ("PublicRes", "DocumentRes"):
+        for listed in document.iterfind(f".//{{*}}CommonData/{{*}}{resources}"):
+            resource = xml(posixpath.join(folder, _text(listed)))
+            units.update((unit.get("ID"), unit) for unit in resource.iter("{*}CompositeGraphicUnit"))
+    budget = [_MOST_OBJECTS]
     pages: list[Page] = []
     for number, page in enumerate(document.iterfind(".//{*}Pages/{*}Page"), start=1):
         content = xml(posixpath.join(folder, page.get("BaseLoc", "")))
@@ -62,8 +74,10 @@ def read_ofd(data: bytes, path: str | os.PathLike[str]) -> Extracted:
         for used in content.iterfind("{*}Template"):
             base = templates.get(used.get("TemplateID"))
             if base:
-                chars.extend(_chars(xml(posixpath.join(folder, base))))
-        chars.extend(_chars(content))
+                _chars(xml(posixpath.join(folder, base)), _PAGE, units, chars, budget)
+        _chars(content, _PAGE, units, chars, budget)
+        if budget[0] < 0:
+            raise InputError(path, f"not a readable OFD (more than {_MOST_OBJECTS} objects drawn)")
         pages.append((number, height * _POINTS, chars))
     laid_out = lay_out(pages)
     if laid_out is None:
@@ -71,28 +85,52 @@ def read_ofd(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     return laid_out
 
 
-def _chars(content: Any) -> list[dict[str, Any]]:
-    """The characters of the text objects under ``content``, placed on the page in points."""
-    chars = []
-    for text_object in content.iter("{*}TextObject"):
-        boundary = _numbers(text_object.get("Boundary", ""))
-        if len(boundary) != 4:
+def _chars(content: Any, outer: Matrix, units: dict[str, Any], chars: list[dict[str, Any]],
+           budget: list[int], depth: int = 0) -> None:
+    """Append the characters of the text objects under ``content``, placed on the page in
+    points by ``outer`` (content space → page), following composite objects into ``units``."""
+    for drawn in content.iter("{*}TextObject", "{*}CompositeObject"):
+        budget[0] -= 1
+        boundary = _numbers(drawn.get("Boundary", ""))
+        if budget[0] < 0 or len(boundary) != 4:
             continue
-        size = float(text_object.get("Size", "0") or 0) or boundary[3]
-        x, y = boundary[0], boundary[1]
-        for code in text_object.iterfind("{*}TextCode"):
+        ctm = _numbers(drawn.get("CTM", ""))
+        inner = _times(outer, (1.0, 0.0, 0.0, 1.0, boundary[0], boundary[1]))
+        if len(ctm) == 6:
+            inner = _times(inner, (ctm[0], ctm[1], ctm[2], ctm[3], ctm[4], ctm[5]))
+        if drawn.tag.endswith("CompositeObject"):
+            unit = units.get(drawn.get("ResourceID"))
+            if unit is not None and depth < 8:
+                for unit_content in unit.iterfind("{*}Content"):
+                    _chars(unit_content, inner, units, chars, budget, depth + 1)
+            continue
+        size = float(drawn.get("Size", "0") or 0) or boundary[3]
+        scale = abs(inner[0] * inner[3] - inner[1] * inner[2]) ** 0.5
+        for code in drawn.iterfind("{*}TextCode"):
             text = code.text or ""
+            budget[0] -= len(text)
             deltas = _deltas(code.get("DeltaX", ""))
-            at = x + float(code.get("X", "0") or 0)
-            run = at * _POINTS  # (text objects may overlap: each one's characters stay together)
-            baseline = y + float(code.get("Y", "0") or 0)
+            x, y = float(code.get("X", "0") or 0), float(code.get("Y", "0") or 0)
+            run = _at(inner, x, y)[0]  # (text objects may overlap: each one's characters stay together)
             for index, char in enumerate(text):
                 advance = deltas[index] if index < len(deltas) else size
-                chars.append({"text": char, "x0": at * _POINTS, "x1": (at + min(advance, size)) * _POINTS,
-                              "top": (baseline - size) * _POINTS, "bottom": baseline * _POINTS,
-                              "size": size * _POINTS, "run": run})
-                at += advance
-    return chars
+                left, baseline = _at(inner, x, y)
+                right = _at(inner, x + min(advance, size), y)[0]
+                chars.append({"text": char, "x0": left, "x1": right, "top": baseline - size * scale,
+                              "bottom": baseline, "size": size * scale, "run": run})
+                x += advance
+
+
+def _times(outer: Matrix, inner: Matrix) -> Matrix:
+    """The matrix that applies ``inner``, then ``outer``."""
+    a, b, c, d, e, f = outer
+    p, q, r, s, t, u = inner
+    return (a * p + c * q, b * p + d * q, a * r + c * s, b * r + d * s, a * t + c * u + e, b * t + d * u + f)
+
+
+def _at(matrix: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = matrix
+    return a * x + c * y + e, b * x + d * y + f
 
 
 def _deltas(value: str) -> list[float]:

@@ -84,6 +84,44 @@ def test_a_notice_over_two_pages() -> None:
     assert carried_from is not None and carried_from.page == 1 and carried_from.box is not None
 
 
+FIRST = "档案工作是党和国家的一项基础性工作，事关全局，影响长远，必须抓紧抓好。"
+SECOND = ("数字档案室建设是新形势下加强机关档案工作的重要举措，各单位要统筹规划，分步实施，"
+          "确保系统安全可靠，数据真实完整，切实发挥档案的凭证和参考作用，为决策服务。"
+          "要加强档案信息化队伍建设，培养既懂档案业务又懂信息技术的复合型人才，"
+          "建立健全长效机制，推动档案工作高质量发展。")
+THIRD = "各地区要及时总结经验做法。"
+
+
+def _columns(texts: list[str], width: int) -> list[tuple[float, float, str]]:
+    """``texts`` as paragraphs set in two columns of ``width`` characters, three apart,
+    each paragraph's first line indented two characters."""
+    lines: list[tuple[int, str]] = []
+    for text in texts:
+        indent = 2
+        while text:
+            lines.append((indent, text[:width - indent]))
+            text, indent = text[width - indent:], 0
+    half = (len(lines) + 1) // 2
+    return [(LEFT + (indent + (i // half) * (width + 3)) * SIZE, 130.0 + (i % half) * 28, line)
+            for i, (indent, line) in enumerate(lines)]
+
+
+def test_prose_in_columns_is_read_a_column_at_a_time() -> None:
+    placed = [(150.0, 80.0, "建设新时代数字档案室"), *_columns([FIRST, SECOND, THIRD], 11)]
+    lines = parse_bytes(_pdf([placed]), "columns.pdf").to_text().splitlines()
+    assert lines == ["建设新时代数字档案室", FIRST, SECOND, THIRD]  # SECOND goes on in the right column
+
+
+def test_a_table_of_short_cells_is_read_row_by_row() -> None:
+    rows = [("收到申请数", "23"), ("予以公开", "15"), ("部分公开", "4"), ("不予公开", "1"), ("无法提供", "2"),
+            ("不予处理", "0"), ("其他处理", "1"), ("总计", "23"), ("结转下年", "0"), ("行政复议", "0"),
+            ("行政诉讼", "0")]
+    placed = [(x, 100.0 + i * 28, cell)
+              for i, row in enumerate(rows) for x, cell in zip((LEFT, 330.0), row, strict=True)]
+    lines = parse_bytes(_pdf([placed]), "table.pdf").to_text().splitlines()
+    assert [line.split() for line in lines] == [list(row) for row in rows]
+
+
 def test_spaces_a_justified_line_puts_between_characters_are_not_text() -> None:
     data = _pdf([[(LEFT, 100.0, "号，邮编：223100，电话：0517"),
                   (LEFT, 130.0, "洪泽区人民政府    2024年5月1日")]], spacing=3.0)
