@@ -153,7 +153,8 @@ def _longest_run(row: _Row, size: float) -> float:
     for before, char in itertools.pairwise(row):
         if char["x0"] - before["x1"] >= 1.5 * size:
             longest, start = max(longest, before["x1"] - start), char["x0"]
-    return max(longest, row[-1]["x1"] - start)
+    end: float = row[-1]["x1"]
+    return max(longest, end - start)
 
 
 def _gutters(rows: list[_Row]) -> list[float]:
