@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from gongwen.chunks import Chunk
 
 N = TypeVar("N", bound=Node)
-Place = Literal["body", "table", "text_box"]
+Place = Literal["body", "table", "text_box", "margin"]
 
 
 class SourceParagraph(BaseModel):
@@ -55,7 +55,9 @@ class SourceParagraph(BaseModel):
     end: int
     """Offset just past its line break."""
     place: Place
-    """Where it stood: in the body, in a table cell, or in a text box."""
+    """Where it stood: in the body, in a table cell, in a text box, or (PDF, OFD) in a
+    page's margin as a page number or a running header, which the tree holds as an
+    artifact."""
     numbering: str | None = None
     """The marker Word's automatic numbering drew before it (with the tab or space after it),
     written into the text at ``start``; None when the paragraph is not numbered."""

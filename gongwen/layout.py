@@ -117,8 +117,8 @@ def _reading_order(rows: list[_Row]) -> list[tuple[_Row, tuple[float, float] | N
 
     def close() -> None:
         columns = [[pieces[k] for pieces in band if pieces[k]] for k in range(len(gutters) + 1)]
-        lengths = [len(piece) for column in columns for piece in column]
-        prose = sum(len(column) >= 5 for column in columns) >= 2 and statistics.median(lengths) >= 6
+        full = [column for column in columns if len(column) >= 5]  # one may be empty beside a picture
+        prose = len(full) >= 2 and all(statistics.median(map(len, column)) >= 8 for column in full)
         if not prose:  # a table or a form: its rows as they stand
             out.extend((sorted((c for pieces in row for c in pieces), key=lambda c: c["x0"]), None)
                        for row in band)
@@ -199,15 +199,17 @@ def _gutters(rows: list[_Row]) -> list[float]:
 
 def _furniture(lines: list[_Line]) -> list[_Line]:
     """Lines in a page's margin are furniture when they are page numbers (as the grammar
-    reads a page number line: — 1 —, or a number alone) or repeat on other pages (a
-    running header); other lines there are text that stands high or low on its page."""
+    reads a page number line, — 1 —, or a line without a Chinese character: 3, 2019·3 31,
+    a printed address) or repeat on other pages (a running header); other lines there
+    are text that stands high or low on its page."""
     from gongwen.parser import first_token
 
     def key(line: _Line) -> str:
         return "".join(ch for ch in line.text if not ch.isdigit())
 
     repeated = collections.Counter(key(line) for line in lines if line.furniture)
-    return [line if not line.furniture or line.text.isdigit() or repeated[key(line)] > 1
+    return [line if not line.furniture or not any("\u4e00" <= ch <= "\u9fff" for ch in line.text)
+            or repeated[key(line)] > 1
             or first_token(line.text) == "RESIDUE_LINE" else dataclasses.replace(line, furniture=False)
             for line in lines]
 
@@ -223,7 +225,7 @@ def _readable(text: str) -> str:
 
 def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
     """Lines joined into paragraphs (see the module's docstring); furniture lines alone."""
-    from gongwen.parser import starts_section
+    from gongwen.parser import opens_heading
 
     body = [line for line in lines if not line.furniture] or lines
     size = statistics.median(line.size for line in body)
@@ -242,9 +244,10 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
         joins = (  # (from the foot of one column to the head of the next too)
             last is not None
             and last.x1 >= right - 1.2 * size
+            and last.x0 <= (last.column or block)[0] + 2.5 * size  # not a right-aligned or centred line
             and line.x0 <= left + 0.5 * size
             and (line.page != last.page or line.top - last.bottom <= 1.6 * spacing + 0.5 * size)
-            and not starts_section(line.text)
+            and not opens_heading(line.text)
             and "  " not in last.text + line.text  # a table row or a form: a gap of two characters
         )
         if joins:
@@ -279,7 +282,8 @@ def _assemble(paragraphs: list[list[_Line]]) -> Extracted:
         text = "".join(line.text for line in lines) + "\n"
         first = lines[0]
         sources.append(SourceParagraph(
-            index=index, start=offset, end=offset + len(text), place="body", page=first.page,
+            index=index, start=offset, end=offset + len(text), place="margin" if first.furniture else "body",
+            page=first.page,
             box=(round(min(line.x0 for line in lines), 1), round(first.top, 1),
                  round(max(line.x1 for line in lines), 1), round(lines[-1].bottom, 1))))
         pieces.append(text)

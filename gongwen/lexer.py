@@ -27,11 +27,9 @@ from lark.lexer import TerminalDef
 
 from gongwen.inline import list_continues, opening_item
 from gongwen.numerals import marker_label, ordinal_of
-from gongwen.tokens import SECTION_MARKERS, new_token, retype
+from gongwen.tokens import LIST_OPENERS, SECTION_MARKERS, new_token, retype
 from gongwen.zones import assign
 
-# Markers that may open a line and go on as an inline list (二是 later on the line).
-_LIST_OPENERS = frozenset({"DI", "SHI", "YAO", "ADVERB", "CIRCLED"})
 _PLAIN = frozenset({"TEXT", "BLANK"})
 _LIST_MARKERS = frozenset({"DI", "SHI", "YAO"})
 _BY_NEIGHBOURS = frozenset({"AR_BARE", "ADVERB"}) | _LIST_MARKERS  # see PostLexer._by_neighbours
@@ -231,7 +229,7 @@ class PostLexer(PostLex):
 
     def _heading(self, marker: Token, rest: Token) -> Iterator[Token]:
         if (
-            marker.type in _LIST_OPENERS
+            marker.type in LIST_OPENERS
             and self._ordinal(marker) == 1
             and list_continues(rest.value, marker.type.lower())
         ):

@@ -6,6 +6,7 @@ DocRoot → Document.xml → pages (and the templates they use, where a 红头 o
 numbers often stand) → their text objects, whose TextCode characters are placed by
 X, Y and DeltaX (also in its ``g`` repeat form). The package is opened with the care
 given to .docx (:mod:`gongwen.zips`); its XML is read without entities or network.
+A text code that DeltaY carries onto the lines below is read as those lines.
 Composite objects are followed into the graphic units of the document's resources
 (DocumentRes, PublicRes), each object's CTM applied. The text of a TextCode is read
 as written; glyph substitutions (CGTransform) change the drawing, not the text.
@@ -109,16 +110,17 @@ def _chars(content: Any, outer: Matrix, units: dict[str, Any], chars: list[dict[
         for code in drawn.iterfind("{*}TextCode"):
             text = code.text or ""
             budget[0] -= len(text)
-            deltas = _deltas(code.get("DeltaX", ""))
+            deltas, downs = _deltas(code.get("DeltaX", "")), _deltas(code.get("DeltaY", ""))
             x, y = float(code.get("X", "0") or 0), float(code.get("Y", "0") or 0)
             run = _at(inner, x, y)[0]  # (text objects may overlap: each one's characters stay together)
             for index, char in enumerate(text):
                 advance = deltas[index] if index < len(deltas) else size
                 left, baseline = _at(inner, x, y)
-                right = _at(inner, x + min(advance, size), y)[0]
+                right = _at(inner, x + min(abs(advance), size), y)[0]
                 chars.append({"text": char, "x0": left, "x1": right, "top": baseline - size * scale,
                               "bottom": baseline, "size": size * scale, "run": run})
                 x += advance
+                y += downs[index] if index < len(downs) else 0.0  # (a text code wrapped onto lines below)
 
 
 def _times(outer: Matrix, inner: Matrix) -> Matrix:
@@ -134,7 +136,7 @@ def _at(matrix: Matrix, x: float, y: float) -> tuple[float, float]:
 
 
 def _deltas(value: str) -> list[float]:
-    """DeltaX as numbers, its ``g N d`` (d repeated N times) written out."""
+    """DeltaX (or DeltaY) as numbers, its ``g N d`` (d repeated N times) written out."""
     parts = value.split()
     out: list[float] = []
     index = 0

@@ -10,6 +10,7 @@ import warnings
 from collections.abc import Iterator
 from typing import cast
 
+from lark import Token
 from lark.exceptions import UnexpectedInput
 
 from gongwen.builder import Draft, TreeBuilder, build_blocks
@@ -19,7 +20,7 @@ from gongwen.inline import looks_like_markdown
 from gongwen.lalr import LALRParser
 from gongwen.lexer import LineLexer, LinePatterns, PostLexer
 from gongwen.nodes import Block, Paragraph, Text
-from gongwen.tokens import SECTION_MARKERS
+from gongwen.tokens import LIST_OPENERS, SECTION_MARKERS, new_token
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
 
@@ -41,11 +42,32 @@ class _Engine:
         self.patterns = patterns
         self.lalr = LALRParser(compiled, TreeBuilder)
 
-    def parse(self, text: str, generated: frozenset[int]) -> object:
+    def parse(self, text: str, generated: frozenset[int], margin: frozenset[int] = frozenset()) -> object:
         """The drafts of the text's blocks; ``generated``: offsets of markers that Word's
-        automatic numbering drew."""
+        automatic numbering drew; ``margin``: offsets of lines a page's layout shows as
+        page furniture (its page numbers, its running headers)."""
         builder = TreeBuilder(self.patterns, markdown=looks_like_markdown(text), generated=generated)
-        return self.lalr.parse(self.postlexer.process(iter(self.lexer.tokens(text))), builder)
+        tokens = self.lexer.tokens(text)
+        if margin:
+            tokens = _as_residue(tokens, margin, text)
+        return self.lalr.parse(self.postlexer.process(iter(tokens)), builder)
+
+
+def _as_residue(tokens: list[Token], margin: frozenset[int], text: str) -> list[Token]:
+    """The lines that start at ``margin`` offsets as one RESIDUE_LINE each: the layout
+    knows them for furniture where their words alone (a bare 3) do not say so."""
+    out: list[Token] = []
+    end = 0
+    for token in tokens:
+        start = token.start_pos or 0
+        if start < end:
+            continue
+        if start in margin:
+            end = text.find("\n", start) + 1 or len(text)
+            out.append(new_token("RESIDUE_LINE", text[start:end], start))
+        else:
+            out.append(token)
+    return out
 
 
 @functools.cache
@@ -61,10 +83,11 @@ def first_token(line: str) -> str:
     return tokens[0].type if tokens else ""
 
 
-def starts_section(line: str) -> bool:
-    """Whether a line opens with a section marker, as the grammar reads it (一、 （一） 1.
-    第一条 …)."""
-    return first_token(line) in SECTION_MARKERS
+def opens_heading(line: str) -> bool:
+    """Whether a line opens with a heading's marker, as the grammar reads it (一、 （一） 1.
+    第一条 …), not with one that as often runs on inside a paragraph (一是, 首先, ①)."""
+    first = first_token(line)
+    return first in SECTION_MARKERS and first not in LIST_OPENERS
 
 
 def parse(text: str, *, encoding: str | None = None, path: str | None = None) -> Document:
@@ -82,12 +105,14 @@ def parse_extracted(
     text: str, *, encoding: str | None = None, path: str | None = None,
     source_paragraphs: list[SourceParagraph] | None = None,
 ) -> Document:
-    """:func:`parse`, for text extracted from a Word file: ``source_paragraphs`` say where
-    each line came from, and the markers Word's numbering drew are marked generated."""
+    """:func:`parse`, for text extracted from a file: ``source_paragraphs`` say where each
+    line came from; the markers Word's numbering drew are marked generated, and the lines
+    a page's margin holds are artifacts."""
     generated = frozenset(p.start for p in source_paragraphs or () if p.numbering)
+    margin = frozenset(p.start for p in source_paragraphs or () if p.place == "margin")
     try:
         with _collector_paused():
-            children = build_blocks(cast("list[Block | Draft]", _parser().parse(text, generated)))
+            children = build_blocks(cast("list[Block | Draft]", _parser().parse(text, generated, margin)))
     except UnexpectedInput as error:  # a grammar bug: keep the text, say so, go on
         warnings.warn(
             f"gongwen: the grammar rejected line {error.line} of {path or 'the text'}; "

@@ -10,6 +10,8 @@ SECTION_MARKERS = frozenset({
     "AR_DUN", "AR_BARE", "OUTLINE_2", "OUTLINE_3", "AR_PAREN", "AR_HALF_PAREN", "CIRCLED", "DI", "SHI",
     "YAO", "ADVERB",
 })
+# Markers that may open a line and go on as an inline list (二是 later on the line).
+LIST_OPENERS = frozenset({"DI", "SHI", "YAO", "ADVERB", "CIRCLED"})
 
 _new_str = str.__new__
 
