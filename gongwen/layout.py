@@ -9,7 +9,9 @@ block's right edge continues on the next line when that one starts at the left e
 without indent and is no heading; also across a page break. Page numbers and
 running headers stay lines of their own, after the paragraph a page break cut.
 Text set in columns (a gutter of blank page most lines leave, with prose on both
-sides) is read a column at a time, each column's lines measured on their own.
+sides) is read a column at a time, each column's lines measured on their own. A ruled
+table the file's reader finds is read a row at a time, one line a row: its cells left
+to right, a cell's wrapped lines joined, a cell that spans rows in its first row.
 Characters a browser print emits as radicals (⼈ ⺠) become the characters they
 stand for.
 """
@@ -48,19 +50,28 @@ class _Line:
     text: str
     furniture: bool = False
     column: tuple[float, float] | None = None  # the left and right edge of the column it stands in
+    table: bool = False  # a table's row
 
 
+_Row = list[dict[str, Any]]
 Page = tuple[int, float, list[dict[str, Any]]]
 """A page: its number (1-based), its height, and its characters, each a dict with
 ``text``, ``x0``, ``x1``, ``top``, ``bottom`` and ``size`` (in points, y down), and
 ``run``, where the characters of one run of text begin, when the file says so."""
 
 
-def lay_out(pages: list[Page]) -> Extracted | None:
-    """The paragraphs of the pages' characters (see the module's docstring); None when
-    there is no character to read."""
+Box = tuple[float, float, float, float]
+"""x0, top, x1, bottom, in points."""
+Table = list[tuple[Box, list[Box | None]]]
+"""A ruled table: its rows, each its box and the boxes of the cells that begin in it, left
+to right (None where a cell of a row above reaches down)."""
+
+
+def lay_out(pages: list[Page], tables: dict[int, list[Table]] | None = None) -> Extracted | None:
+    """The paragraphs of the pages' characters (see the module's docstring), with the
+    tables found on each page (by page number); None when there is no character to read."""
     lines = _furniture([line for number, height, chars in pages
-                        for line in _page_lines(number, height, chars)])
+                        for line in _page_lines(number, height, chars, (tables or {}).get(number, []))])
     if not lines:
         return None
     return _assemble(_paragraphs(lines))
@@ -73,35 +84,87 @@ def private_share(laid_out: Extracted) -> float:
     return sum(1 for ch in text if 0xE000 <= ord(ch) <= 0xF8FF) / max(1, len(text))
 
 
-def _page_lines(number: int, height: float, chars: list[dict[str, Any]]) -> list[_Line]:
-    """The page's characters as lines, top to bottom, by their baselines."""
+def _page_lines(number: int, height: float, chars: list[dict[str, Any]], tables: list[Table]) -> list[_Line]:
+    """The page's characters as lines, in reading order: by their baselines, a column at
+    a time, a table's rows where the table stands."""
     visible = [c for c in chars if c["text"] not in _SPACES and c["text"].strip()]
-    visible.sort(key=lambda c: (round(c["bottom"]), c["x0"]))
-    rows: list[list[dict[str, Any]]] = []
-    for char in visible:
+    rows_of_tables = [_table_lines(number, visible, table) for table in tables]
+    if rows_of_tables:
+        taken = {id(c) for _, used in rows_of_tables for c in used}
+        visible = [c for c in visible if id(c) not in taken]
+    lines = []
+    for row, column in _reading_order(_rows(visible)):
+        top, bottom = min(c["top"] for c in row), max(c["bottom"] for c in row)
+        margin = top < _MARGIN * height or bottom > (1 - _MARGIN) * height
+        x0, x1 = min(c["x0"] for c in row), max(c["x1"] for c in row)
+        lines.append(_Line(number, x0, x1, top, bottom, statistics.median(c["size"] for c in row), _text(row),
+                           furniture=margin, column=column))  # furniture for now: in a margin (_furniture)
+    for table_lines, _ in rows_of_tables:  # each table where it stands, before the text below it
+        if table_lines:
+            at = next((i for i, line in enumerate(lines) if line.top >= table_lines[0].top), len(lines))
+            lines[at:at] = table_lines
+    return lines
+
+
+def _rows(chars: list[dict[str, Any]]) -> list[_Row]:
+    """Characters grouped by their baselines, top to bottom."""
+    rows: list[_Row] = []
+    for char in sorted(chars, key=lambda c: (round(c["bottom"]), c["x0"])):
         if rows and abs(rows[-1][-1]["bottom"] - char["bottom"]) <= 0.4 * char["size"]:
             rows[-1].append(char)
         else:
             rows.append([char])
+    return rows
+
+
+def _text(row: _Row) -> str:
+    """A row's text, a space only where the page shows a gap (as many as characters fit)."""
+    row.sort(key=lambda c: (c.get("run", c["x0"]), c["x0"]))  # a run's characters together
+    size = statistics.median(c["size"] for c in row)
+    pieces = [row[0]["text"]]
+    for before, char in itertools.pairwise(row):
+        gap = char["x0"] - before["x1"]
+        if gap > 0.6 * size:
+            pieces.append(" " * min(8, max(1, round(gap / size))))
+        pieces.append(char["text"])
+    return _readable("".join(pieces))
+
+
+def _table_lines(number: int, chars: _Row, table: Table) -> tuple[list[_Line], _Row]:
+    """A table's rows as lines, and the characters they hold: a character belongs to the
+    cell its middle stands in, or, outside every cell, to the row beside it."""
+    cells = [(index, box) for index, (_, boxes) in enumerate(table) for box in boxes if box is not None]
+    by_cell: dict[int, _Row] = collections.defaultdict(list)
+    outside: dict[int, _Row] = collections.defaultdict(list)  # by row
+    used: _Row = []
+    for char in chars:
+        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        cell = next((k for k, (_, (x0, top, x1, bottom)) in enumerate(cells)
+                     if x0 <= x <= x1 and top <= y <= bottom), None)
+        if cell is not None:
+            by_cell[cell].append(char)
+        else:
+            row = next((i for i, ((x0, top, x1, bottom), _) in enumerate(table)
+                        if top <= y <= bottom and x0 <= x <= x1), None)
+            if row is None:
+                continue
+            outside[row].append(char)
+        used.append(char)
+    held: dict[int, list[_Row]] = collections.defaultdict(list)  # by row, its cells' characters
+    for cell, members in by_cell.items():
+        held[cells[cell][0]].append(members)
+    for row, members in outside.items():
+        held[row].append(members)
     lines = []
-    for row, column in _reading_order(rows):
-        row.sort(key=lambda c: (c.get("run", c["x0"]), c["x0"]))  # a run's characters together
-        size = statistics.median(c["size"] for c in row)
-        pieces = [row[0]["text"]]
-        for before, char in itertools.pairwise(row):
-            gap = char["x0"] - before["x1"]
-            if gap > 0.6 * size:  # a gap the reader sees: as many spaces as characters fit
-                pieces.append(" " * min(8, max(1, round(gap / size))))
-            pieces.append(char["text"])
-        top, bottom = min(c["top"] for c in row), max(c["bottom"] for c in row)
-        margin = top < _MARGIN * height or bottom > (1 - _MARGIN) * height
-        x0, x1 = min(c["x0"] for c in row), max(c["x1"] for c in row)
-        lines.append(_Line(number, x0, x1, top, bottom, size, _readable("".join(pieces)),
-                           furniture=margin, column=column))  # furniture for now: in a margin (_furniture)
-    return lines
+    for index in sorted(held):
+        pieces = sorted(held[index], key=lambda members: min(c["x0"] for c in members))
+        texts = ["".join(_text(row) for row in _rows(members)) for members in pieces]
+        members = [c for group in pieces for c in group]
+        x0, top, x1, bottom = table[index][0]
+        lines.append(_Line(number, x0, x1, top, bottom, statistics.median(c["size"] for c in members),
+                           " ".join(texts), table=True))
+    return lines, used
 
-
-_Row = list[dict[str, Any]]
 
 
 def _reading_order(rows: list[_Row]) -> list[tuple[_Row, tuple[float, float] | None]]:
@@ -227,7 +290,7 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
     """Lines joined into paragraphs (see the module's docstring); furniture lines alone."""
     from gongwen.parser import opens_heading
 
-    body = [line for line in lines if not line.furniture] or lines
+    body = [line for line in lines if not line.furniture and not line.table] or lines
     size = statistics.median(line.size for line in body)
     block = _edges([line.x0 for line in body], [line.x1 for line in body])
     gaps = [b.top - a.bottom for a, b in itertools.pairwise(body) if a.page == b.page and b.top > a.bottom]
@@ -243,8 +306,9 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
         right = (last.column or block)[1] if last is not None else block[1]
         joins = (  # (from the foot of one column to the head of the next too)
             last is not None
+            and not last.table and not line.table
             and last.x1 >= right - 1.2 * size
-            and last.x0 <= (last.column or block)[0] + 2.5 * size  # not a right-aligned or centred line
+            and last.x0 <= (last.column or block)[0] + 4 * size  # not a right-aligned or centred line
             and line.x0 <= left + 0.5 * size
             and (line.page != last.page or line.top - last.bottom <= 1.6 * spacing + 0.5 * size)
             and not opens_heading(line.text)
@@ -282,7 +346,8 @@ def _assemble(paragraphs: list[list[_Line]]) -> Extracted:
         text = "".join(line.text for line in lines) + "\n"
         first = lines[0]
         sources.append(SourceParagraph(
-            index=index, start=offset, end=offset + len(text), place="margin" if first.furniture else "body",
+            index=index, start=offset, end=offset + len(text),
+            place="margin" if first.furniture else "table" if first.table else "body",
             page=first.page,
             box=(round(min(line.x0 for line in lines), 1), round(first.top, 1),
                  round(max(line.x1 for line in lines), 1), round(lines[-1].bottom, 1))))
