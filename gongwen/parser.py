@@ -83,6 +83,12 @@ def first_token(line: str) -> str:
     return tokens[0].type if tokens else ""
 
 
+def field_names() -> re.Pattern[str]:
+    """The grammar's names of a document's fields (索引号, 发文字号, 成文日期 …: META_KEY),
+    for readers that look for a page's fields."""
+    return _parser().patterns.meta_key
+
+
 def opens_heading(line: str) -> bool:
     """Whether a line opens with a heading's marker, as the grammar reads it (一、 （一） 1.
     第一条 …), not with one that as often runs on inside a paragraph (一是, 首先, ①)."""

@@ -6,7 +6,8 @@ any fetching; its text is read where it is densest in Chinese outside links (the
 article body of pages never seen before, not a list of selectors); the page's
 fields (索引号, 发布机构, 发文字号, 成文日期 …) come first as lines, and the title from
 the page's own metadata when the body does not hold it. Block elements, ``<br>``
-and table rows end lines; entities are decoded. Each line records the element it
+and table rows end lines, a row of a table of data being one line (its cells in turn,
+a cell's paragraphs joined); entities are decoded. Each line records the element it
 came from.
 """
 
@@ -31,7 +32,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 _EDGES = " \t\u3000\u2002\u2003\xa0"
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,200}\}\}")  # a page script's placeholder left unrendered
-_FIELDS = re.compile(r"索\s*引\s*号|发文字号|成文日期|发布机构|主题分类")
+_LABEL = re.compile(r"[：:]\s*$")  # a field's name on a line of its own, its value on the next
 _TITLE_META = ("ArticleTitle", "title", "og:title")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|\-–—]\s*[^_|\-–—]{2,30})+$")
 _LINK_WEIGHT = 3  # text inside links counts against a block this many times over
@@ -67,7 +68,7 @@ def read_html(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     fields = [e for e in root.iter("table", "ul", "div") if _is_fields(e) and not _contains(e, body)
               and not _contains(body, e)]
     for block in fields[:1]:
-        lines.extend(_lines(block))
+        lines.extend(_fields(_lines(block)))
     content = _lines(body)
     shown = _compact("".join(text for text, _ in content[:8]))
     if title and _HAN.search(title) and _compact(title) not in shown:
@@ -141,9 +142,25 @@ def _drop_frame(body: Any) -> None:
             block.drop_tree()
 
 
+def _fields(lines: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """The page's fields a line each: a name set above its value (索 引 号： / 0147…) joined
+    to it."""
+    out: list[tuple[str, Any]] = []
+    for text, element in lines:
+        if out and _LABEL.search(out[-1][0]) and not _LABEL.search(text) and "：" not in text:
+            out[-1] = (f"{out[-1][0]} {text}", out[-1][1])
+        else:
+            out.append((text, element))
+    return out
+
+
 def _is_fields(element: Any) -> bool:
-    text = element.text_content()
-    return len(text) < 2000 and len(_FIELDS.findall(text)) >= 2
+    """Whether an element holds the page's fields: two names the grammar knows for them
+    (索引号, 发文字号, 成文日期 …, its META_KEY) in a short text."""
+    from gongwen.parser import field_names
+
+    text = " ".join(" ".join(element.itertext()).split())  # (its elements' texts apart)
+    return len(text) < 2000 and len(field_names().findall(text)) >= 2
 
 
 def _contains(outer: Any, inner: Any) -> bool:
@@ -165,6 +182,13 @@ def _lines(block: Any) -> list[tuple[str, Any]]:
 
     def walk(element: Any) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "tr" and _is_row(element):  # a row of a table of data: one line, its cells in turn
+            end_line()
+            cells = (" ".join(text for text, _ in _lines(cell)) for cell in element if cell.tag in _CELLS)
+            current.append(" ".join(cell for cell in cells if cell))
+            where[0] = element
+            end_line()
+            return
         if tag in _BLOCKS:
             end_line()
             where[0] = element
@@ -180,6 +204,14 @@ def _lines(block: Any) -> list[tuple[str, Any]]:
     walk(block)
     end_line()
     return lines
+
+
+def _is_row(row: Any) -> bool:
+    """Whether a table row holds data (two cells with text or more, no table inside),
+    not a page laid out in a table."""
+    cells = [cell for cell in row if cell.tag in _CELLS]
+    return (sum(1 for cell in cells if cell.text_content().strip(_EDGES + "\n")) >= 2
+            and not any(True for cell in cells for _ in cell.iter("table")))
 
 
 def _compact(text: str) -> str:

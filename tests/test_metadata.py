@@ -41,6 +41,14 @@ def test_metadata_after_the_text() -> None:
     assert doc.metadata["发文字号"] == "宛政〔2011〕7号"
 
 
+def test_a_disclosure_page_s_generated_date_and_department() -> None:
+    doc = parse_checked("索 引 号： 014742224A/2023-0043406\n生成日期： 2023-05-11\n责任部门： 万载县统计局\n"
+                        "万载县2022年国民经济和社会发展统计公报\n正文。\n")
+    assert kinds(doc.to_text())[:4] == ["metadata", "metadata", "metadata", "title"]
+    assert doc.metadata["责任部门"] == "万载县统计局"
+    assert kinds("关于统计工作的通知\n正文。\n责任部门要加强审核。\n") == ["title", "paragraph", "paragraph"]
+
+
 def test_in_the_body_such_lines_are_text() -> None:
     text = ("关于统计工作的通知\n各单位：\n来源：国家统计局\n中\n发布机构要加强审核。\n"
             "成文日期 另行通知。\n正文。\n")

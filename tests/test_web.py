@@ -52,6 +52,39 @@ def test_the_page_title_stands_in_when_the_body_has_none() -> None:
     assert doc.source_paragraph(doc.title) is not None
 
 
+BODY = ("<p>&emsp;&emsp;现将本局作出的行政处罚信息公开如下，请各单位认真对照检查，引以为戒，"
+        "切实加强内部管理，依法合规经营，防范各类风险，维护市场秩序和消费者合法权益。</p>") * 3
+
+
+def _lines(body: str, before: str = "") -> list[str]:
+    page = (f'<html><head><meta charset="utf-8"></head><body>{before}'
+            f'<div id="main">{BODY}{body}</div></body></html>')
+    return parse_bytes(page.encode(), "page.html").to_text().splitlines()
+
+
+def test_a_row_of_a_table_of_data_is_one_line() -> None:
+    lines = _lines("<table><tr><td><p>主要违法</p><p>违规事实</p></td><td><p>一、未按规定报送数据</p>"
+                   "<p>二、财务数据不真实</p></td></tr><tr><td>作出决定的日期</td><td>2024年7月8日</td></tr></table>")
+    assert lines[3:] == ["主要违法 违规事实 一、未按规定报送数据 二、财务数据不真实",
+                         "作出决定的日期 2024年7月8日"]
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_paragraphs() -> None:
+    # a row with one cell of text, and a row whose cell holds another table: layout, not data
+    lines = _lines("<table><tr><td><p>一、总体情况</p><p>全年工作平稳有序。</p></td><td></td></tr>"
+                   "<tr><td><table><tr><td>甲</td><td>乙</td></tr></table></td><td><p>附记</p></td></tr></table>")
+    assert lines[3:] == ["一、总体情况", "全年工作平稳有序。", "甲 乙", "附记"]
+
+
+def test_a_field_set_above_its_value_is_one_line() -> None:
+    fields = ("<dl><dd><label>索 引 号：</label><div>014742224A/2023-0043406</div></dd>"
+              "<dd><label>生成日期：</label><div>2023-05-11</div></dd><dd><label>主题分类：</label></dd>"
+              "<dd><label>责任部门：</label><div>万载县统计局</div></dd></dl>")
+    lines = _lines("", before=f"<div>{fields}</div>")
+    assert lines[:4] == ["索 引 号： 014742224A/2023-0043406", "生成日期： 2023-05-11", "主题分类：",
+                         "责任部门： 万载县统计局"]  # an empty field is not joined to the next name
+
+
 def test_a_page_without_chinese_text_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "empty.html"
     path.write_text("<html><body><a href='/'>Home</a></body></html>", encoding="utf-8")
