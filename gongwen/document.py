@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from gongwen.chunks import Chunk
 
 N = TypeVar("N", bound=Node)
-Place = Literal["body", "table", "text_box", "margin"]
+Place = Literal["body", "table", "row", "text_box", "margin"]
 
 
 class SourceParagraph(BaseModel):
@@ -55,9 +55,9 @@ class SourceParagraph(BaseModel):
     end: int
     """Offset just past its line break."""
     place: Place
-    """Where it stood: in the body, in a table cell, in a text box, or (PDF, OFD) in a
-    page's margin as a page number or a running header, which the tree holds as an
-    artifact."""
+    """Where it stood: in the body, in a table cell, in a text box; a table's row read
+    as one line (PDF, OFD, web page), which opens no section; or (PDF, OFD) in a page's
+    margin as a page number or a running header, which the tree holds as an artifact."""
     numbering: str | None = None
     """The marker Word's automatic numbering drew before it (with the tab or space after it),
     written into the text at ``start``; None when the paragraph is not numbered."""

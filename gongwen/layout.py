@@ -288,7 +288,7 @@ def _readable(text: str) -> str:
 
 def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
     """Lines joined into paragraphs (see the module's docstring); furniture lines alone."""
-    from gongwen.parser import opens_heading
+    from gongwen.parser import first_token, opens_heading
 
     body = [line for line in lines if not line.furniture and not line.table] or lines
     size = statistics.median(line.size for line in body)
@@ -312,6 +312,7 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
             and line.x0 <= left + 0.5 * size
             and (line.page != last.page or line.top - last.bottom <= 1.6 * spacing + 0.5 * size)
             and not opens_heading(line.text)
+            and "CONTENTS_ENTRY" not in (first_token(last.text), first_token(line.text))  # 一、总则……1
             and "  " not in last.text + line.text  # a table row or a form: a gap of two characters
         )
         if joins:
@@ -347,7 +348,7 @@ def _assemble(paragraphs: list[list[_Line]]) -> Extracted:
         first = lines[0]
         sources.append(SourceParagraph(
             index=index, start=offset, end=offset + len(text),
-            place="margin" if first.furniture else "table" if first.table else "body",
+            place="margin" if first.furniture else "row" if first.table else "body",
             page=first.page,
             box=(round(min(line.x0 for line in lines), 1), round(first.top, 1),
                  round(max(line.x1 for line in lines), 1), round(lines[-1].bottom, 1))))

@@ -42,29 +42,34 @@ class _Engine:
         self.patterns = patterns
         self.lalr = LALRParser(compiled, TreeBuilder)
 
-    def parse(self, text: str, generated: frozenset[int], margin: frozenset[int] = frozenset()) -> object:
+    def parse(self, text: str, generated: frozenset[int], margin: frozenset[int] = frozenset(),
+              rows: frozenset[int] = frozenset()) -> object:
         """The drafts of the text's blocks; ``generated``: offsets of markers that Word's
         automatic numbering drew; ``margin``: offsets of lines a page's layout shows as
-        page furniture (its page numbers, its running headers)."""
+        page furniture (its page numbers, its running headers); ``rows``: offsets of
+        lines that are a table's rows."""
         builder = TreeBuilder(self.patterns, markdown=looks_like_markdown(text), generated=generated)
         tokens = self.lexer.tokens(text)
-        if margin:
-            tokens = _as_residue(tokens, margin, text)
+        if margin or rows:
+            tokens = _as_read(tokens, margin, rows, text)
         return self.lalr.parse(self.postlexer.process(iter(tokens)), builder)
 
 
-def _as_residue(tokens: list[Token], margin: frozenset[int], text: str) -> list[Token]:
-    """The lines that start at ``margin`` offsets as one RESIDUE_LINE each: the layout
-    knows them for furniture where their words alone (a bare 3) do not say so."""
+def _as_read(tokens: list[Token], margin: frozenset[int], rows: frozenset[int], text: str) -> list[Token]:
+    """The file's reader knows what a line's words alone do not say: a line of a page's
+    margin is one RESIDUE_LINE (a bare 3 is a page number), and a table's row that
+    opens with a marker (一、本年新收申请数量 21) is a line of text, no heading."""
     out: list[Token] = []
     end = 0
     for token in tokens:
         start = token.start_pos or 0
         if start < end:
             continue
-        if start in margin:
+        kind = ("RESIDUE_LINE" if start in margin
+                else "TEXT" if start in rows and token.type in SECTION_MARKERS else None)
+        if kind:
             end = text.find("\n", start) + 1 or len(text)
-            out.append(new_token("RESIDUE_LINE", text[start:end], start))
+            out.append(new_token(kind, text[start:end], start))
         else:
             out.append(token)
     return out
@@ -113,12 +118,14 @@ def parse_extracted(
 ) -> Document:
     """:func:`parse`, for text extracted from a file: ``source_paragraphs`` say where each
     line came from; the markers Word's numbering drew are marked generated, and the lines
-    a page's margin holds are artifacts."""
+    a page's margin holds are artifacts, the rows of a table open no section."""
     generated = frozenset(p.start for p in source_paragraphs or () if p.numbering)
     margin = frozenset(p.start for p in source_paragraphs or () if p.place == "margin")
+    rows = frozenset(p.start for p in source_paragraphs or () if p.place == "row")
     try:
         with _collector_paused():
-            children = build_blocks(cast("list[Block | Draft]", _parser().parse(text, generated, margin)))
+            drafts = _parser().parse(text, generated, margin, rows)
+            children = build_blocks(cast("list[Block | Draft]", drafts))
     except UnexpectedInput as error:  # a grammar bug: keep the text, say so, go on
         warnings.warn(
             f"gongwen: the grammar rejected line {error.line} of {path or 'the text'}; "

@@ -231,8 +231,9 @@ def _assemble(lines: list[tuple[str, Any]], tree: Any) -> Extracted:
         line = text + "\n"
         in_table = element is not None and (element.tag in ("tr", "table") or
                                             any(a.tag == "table" for a in element.iterancestors()))
+        place = "row" if element is not None and element.tag == "tr" else "table" if in_table else "body"
         paragraphs.append(SourceParagraph(
-            index=index, start=offset, end=offset + len(line), place="table" if in_table else "body",
+            index=index, start=offset, end=offset + len(line), place=place,
             element=tree.getpath(element) if element is not None else None))
         pieces.append(line)
         offset += len(line)

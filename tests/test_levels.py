@@ -269,3 +269,11 @@ def test_the_checker_sees_one_list_there() -> None:
 
     doc = parse_checked("我讲三点意见。一是加强学习。\n二是明确责任。\n三是抓好落实。\n")
     assert [d.code for d in check(doc) if d.code in ("GW101", "GW201")] == []
+
+
+def test_a_table_of_contents_names_headings_without_opening_them() -> None:
+    doc = parse_checked("湖北省文物事业发展规划\n目录\n一、背景形势......................1\n"
+                        "1.“十三五”取得重大成就……………2\n二、总体要求·······················3\n"
+                        "一、背景形势\n正文。\n1.数据来源：……见附表\n")
+    assert [(s.marker.text, s.line) for s in doc.find_all(Section)] == [("一、", 6), ("1.", 8)]
+    assert [n.type for n in doc.children[2:5]] == ["paragraph"] * 3  # the entries: paragraphs of the contents

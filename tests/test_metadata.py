@@ -49,6 +49,14 @@ def test_a_disclosure_page_s_generated_date_and_department() -> None:
     assert kinds("关于统计工作的通知\n正文。\n责任部门要加强审核。\n") == ["title", "paragraph", "paragraph"]
 
 
+def test_labels_spaced_with_en_and_em_spaces() -> None:
+    doc = parse_checked("索\u2002引\u2002号： 主题分类：\n办文部门： 发文日期：\n"
+                        "公文名称： 某局行政处罚信息公开表\n文\u2003\u2003号：\n"
+                        "某局行政处罚信息公开表\n正文。\n")
+    assert kinds(doc.to_text())[:5] == ["metadata"] * 4 + ["title"]
+    assert kinds("关于统计工作的通知\n正文。\n公文名称要规范。\n") == ["title", "paragraph", "paragraph"]
+
+
 def test_in_the_body_such_lines_are_text() -> None:
     text = ("关于统计工作的通知\n各单位：\n来源：国家统计局\n中\n发布机构要加强审核。\n"
             "成文日期 另行通知。\n正文。\n")

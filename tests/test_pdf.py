@@ -122,6 +122,32 @@ def test_a_table_of_short_cells_is_read_row_by_row() -> None:
     assert [line.split() for line in lines] == [list(row) for row in rows]
 
 
+def test_a_ruled_table_is_read_a_row_a_line_and_its_rows_open_no_section() -> None:
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setFont("STSong-Light", SIZE)
+    page.drawString(LEFT, A4[1] - 100, "一、总体情况")
+    rows = [("一、本年新收申请数量", "21"), ("二、上年结转申请数量", "0"), ("三、办理结果", "予以公开")]
+    top, height, columns = 130.0, 28.0, (LEFT, 330.0, 450.0)
+    for index, cells in enumerate(rows):
+        for x, cell in zip(columns, cells, strict=False):
+            page.drawString(x + 4, A4[1] - (top + index * height + 20), cell)
+    for index in range(len(rows) + 1):  # the rules
+        page.line(columns[0], A4[1] - (top + index * height), columns[-1], A4[1] - (top + index * height))
+    for x in columns:
+        page.line(x, A4[1] - top, x, A4[1] - (top + len(rows) * height))
+    page.drawString(LEFT + 2 * SIZE, A4[1] - 260, "二、工作要求")
+    page.showPage()
+    page.save()
+    doc = parse_bytes(buffer.getvalue(), "table.pdf")
+    assert doc.to_text().splitlines() == ["一、总体情况", "一、本年新收申请数量 21", "二、上年结转申请数量 0",
+                                          "三、办理结果 予以公开", "二、工作要求"]
+    sections = [(s.marker.text, s.heading_text) for s in doc.sections]
+    assert sections == [("一、", "总体情况"), ("二、", "工作要求")]
+    assert [p.place for p in doc.source_paragraphs or []] == ["body", "row", "row", "row", "body"]
+
+
 def test_spaces_a_justified_line_puts_between_characters_are_not_text() -> None:
     data = _pdf([[(LEFT, 100.0, "号，邮编：223100，电话：0517"),
                   (LEFT, 130.0, "洪泽区人民政府    2024年5月1日")]], spacing=3.0)

@@ -68,7 +68,7 @@ def test_a_grammar_failure_keeps_the_text_as_paragraphs(monkeypatch: pytest.Monk
     from gongwen import parser
 
     class Refusing:
-        def parse(self, text: str, generated: frozenset[int], margin: frozenset[int]) -> object:
+        def parse(self, text: str, *read: frozenset[int]) -> object:
             raise UnexpectedCharacters(text, 0, 2, 1)
 
     monkeypatch.setattr(parser, "_parser", lambda: Refusing())

@@ -69,6 +69,14 @@ def test_a_row_of_a_table_of_data_is_one_line() -> None:
                          "作出决定的日期 2024年7月8日"]
 
 
+def test_the_rows_of_a_table_open_no_section() -> None:
+    page = ("<p>一、总体情况</p><table><tr><td>一、本年新收申请数量</td><td>21</td></tr>"
+            "<tr><td>二、上年结转申请数量</td><td>0</td></tr></table><p>二、工作要求</p>")
+    doc = parse_bytes(f'<html><body><div>{BODY}{page}</div></body></html>'.encode(), "page.html")
+    sections = [(s.marker.text, s.heading_text) for s in doc.sections]
+    assert sections == [("一、", "总体情况"), ("二、", "工作要求")]
+
+
 def test_a_page_laid_out_in_a_table_keeps_its_paragraphs() -> None:
     # a row with one cell of text, and a row whose cell holds another table: layout, not data
     lines = _lines("<table><tr><td><p>一、总体情况</p><p>全年工作平稳有序。</p></td><td></td></tr>"
