@@ -34,7 +34,10 @@ def read_pdf(data: bytes, path: str | os.PathLike[str]) -> Extracted:
             pages = [(page.page_number, page.height, page.chars, len(page.images)) for page in pdf.pages]
             tables = {page.page_number: _tables(page) for page in pdf.pages if page.rects or page.lines}
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as error:
-        raise InputError(path, f"not a readable PDF ({type(error).__name__}: {error})") from None
+        cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
+        if type(cause).__name__ == "PDFPasswordIncorrect":
+            raise InputError(path, "the PDF is locked with a password: it cannot be read") from None
+        raise InputError(path, f"not a readable PDF ({type(cause).__name__}: {cause})") from None
     laid_out = lay_out([(number, height, chars) for number, height, chars, _ in pages], tables)
     if laid_out is None:
         images = sum(count for *_, count in pages)

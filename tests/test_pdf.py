@@ -84,6 +84,46 @@ def test_a_notice_over_two_pages() -> None:
     assert carried_from is not None and carried_from.page == 1 and carried_from.box is not None
 
 
+def test_a_red_head_and_a_running_header() -> None:
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    carried = _wrapped(CARRIED + CARRIED)
+    for number, lines in ((1, carried[:3]), (2, carried[3:])):
+        page.setFont("STSong-Light", 10)
+        page.drawString(LEFT, A4[1] - 40, "某某市人民政府公报")  # the running header, on every page
+        page.setFont("STSong-Light", SIZE)
+        top = 100.0
+        if number == 1:
+            page.setFillColorRGB(0.9, 0.1, 0.1)
+            page.setFont("STSong-Light", 36)
+            page.drawString(115.0, A4[1] - 150, "某某市人民政府文件")
+            page.setStrokeColorRGB(0.9, 0.1, 0.1)
+            page.line(LEFT, A4[1] - 205, LEFT + WIDTH * SIZE, A4[1] - 205)  # the red rule under the 红头
+            page.setFillColorRGB(0, 0, 0)
+            page.setFont("STSong-Light", SIZE)
+            page.drawString(230.0, A4[1] - 190, "某府发〔2024〕5号")
+            page.drawString(170.0, A4[1] - 250, "关于开展安全生产大检查的通知")
+            page.drawString(LEFT, A4[1] - 290, "各区县人民政府：")
+            top = 320.0
+        for index, line in enumerate(lines):
+            x = LEFT + (2 * SIZE if number == 1 and index == 0 else 0)
+            page.drawString(x, A4[1] - (top + index * 28), line)
+        page.drawString(280.0, A4[1] - 800, f"— {number} —")
+        page.showPage()
+    page.save()
+    doc = parse_bytes(buffer.getvalue(), "red-head.pdf")
+    lines = doc.to_text().splitlines()
+    assert lines[1:5] == ["某某市人民政府文件", "某府发〔2024〕5号", "关于开展安全生产大检查的通知",
+                          "各区县人民政府："]
+    assert lines[5] == CARRIED + CARRIED  # over the page break, past the header and the page number
+    places = {line: p.place for line, p in zip(lines, doc.source_paragraphs or [], strict=True)}
+    assert places["某某市人民政府公报"] == "margin" and places["—1—"] == "margin"
+    assert doc.doc_number is not None and doc.title is not None and doc.addressee is not None
+    artifacts = {n.text.strip() for n in doc.walk() if n.type == "artifact"}
+    assert artifacts == {"某某市人民政府公报", "—1—", "—2—"}
+
+
 FIRST = "档案工作是党和国家的一项基础性工作，事关全局，影响长远，必须抓紧抓好。"
 SECOND = ("数字档案室建设是新形势下加强机关档案工作的重要举措，各单位要统筹规划，分步实施，"
           "确保系统安全可靠，数据真实完整，切实发挥档案的凭证和参考作用，为决策服务。"
@@ -166,6 +206,15 @@ def test_pdfs_without_text_are_input_errors(tmp_path: Path) -> None:
     blank = _pdf([[]])
     with pytest.raises(InputError, match="no text to read: 1 pages without a text layer"):
         parse_bytes(blank, "scan.pdf")
+    from reportlab.lib import pdfencrypt
+
+    buffer = io.BytesIO()
+    locked = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption("secret", ownerPassword="owner"))
+    locked.drawString(100, 700, "text")
+    locked.showPage()
+    locked.save()
+    with pytest.raises(InputError, match="locked with a password"):
+        parse_bytes(buffer.getvalue(), "locked.pdf")
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n this is not a PDF body")
     with pytest.raises(InputError, match=r"not a readable PDF|no text to read"):
