@@ -7,9 +7,9 @@ import builtins
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 
-from pydantic import BaseModel, ConfigDict, computed_field
+from pydantic import BaseModel, ConfigDict, PrivateAttr, computed_field
 
 from gongwen.jsontext import dump_json, load_json
 from gongwen.kinds import kind_of_title
@@ -35,6 +35,7 @@ from gongwen.nodes import (
 
 if TYPE_CHECKING:
     from gongwen.chunks import Chunk
+    from gongwen.word.layout import Layout
 
 N = TypeVar("N", bound=Node)
 Place = Literal["body", "table", "row", "text_box", "margin"]
@@ -73,11 +74,12 @@ class SourceParagraph(BaseModel):
 
 @dataclass(frozen=True)
 class Extracted:
-    """The text a file that is no plain text gives (Word, PDF, OFD, a web page), and
-    where each paragraph of it came from."""
+    """The text a file that is no plain text gives (Word, PDF, OFD, a web page), where
+    each paragraph of it came from, and (Word) how it is laid out."""
 
     text: str
     paragraphs: list[SourceParagraph]
+    layout: Layout | None = None
 
 
 class Document(Derived):
@@ -92,9 +94,25 @@ class Document(Derived):
     """The file the document was read from; None for text."""
     source_paragraphs: list[SourceParagraph] | None = None
     """For a Word file, the paragraph each stretch of the text came from; None for text."""
+    _layout: Any = PrivateAttr(default=None)
+
+    @property
+    def layout(self) -> Layout | None:
+        """For a Word file read here, its page and the format of each source paragraph (by
+        index): what the layout rules (GW6xx) check. Not part of the tree or its JSON."""
+        return cast("Layout | None", self._layout)
 
     def child_nodes(self) -> Iterator[Node]:
         return iter(self.children)
+
+    def __eq__(self, other: object) -> bool:
+        """Trees are equal when their nodes are: the layout a Word file gave is no part of
+        the tree (nor of its JSON)."""
+        if not isinstance(other, Document):
+            return NotImplemented
+        return all(self.__dict__[name] == other.__dict__[name] for name in type(self).model_fields)
+
+    __hash__ = None  # type: ignore[assignment]
 
     def model_dump_json(self, *, indent: int | None = None, **options: Any) -> str:
         """The JSON of the tree; also for a text or path holding lone surrogates, which are

@@ -8,7 +8,7 @@ import gc
 import re
 import warnings
 from collections.abc import Iterator
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from lark import Token
 from lark.exceptions import UnexpectedInput
@@ -21,6 +21,9 @@ from gongwen.lalr import LALRParser
 from gongwen.lexer import LineLexer, LinePatterns, PostLexer
 from gongwen.nodes import Block, Paragraph, Text
 from gongwen.tokens import LIST_OPENERS, SECTION_MARKERS, new_token
+
+if TYPE_CHECKING:
+    from gongwen.word.layout import Layout
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
 
@@ -114,7 +117,7 @@ def parse(text: str, *, encoding: str | None = None, path: str | None = None) ->
 
 def parse_extracted(
     text: str, *, encoding: str | None = None, path: str | None = None,
-    source_paragraphs: list[SourceParagraph] | None = None,
+    source_paragraphs: list[SourceParagraph] | None = None, layout: Layout | None = None,
 ) -> Document:
     """:func:`parse`, for text extracted from a file: ``source_paragraphs`` say where each
     line came from; the markers Word's numbering drew are marked generated, and the lines
@@ -133,10 +136,12 @@ def parse_extracted(
             RuntimeWarning, stacklevel=2,
         )
         children = list(_plain_paragraphs(text))
-    return Document.assemble(
+    doc = Document.assemble(
         start=0, end=len(text), line=1, children=children, encoding=encoding, path=path,
         source_paragraphs=source_paragraphs,
     )
+    doc._layout = layout
+    return doc
 
 
 @contextlib.contextmanager

@@ -182,7 +182,8 @@ def parse_bytes(data: bytes, path: str | os.PathLike[str], encoding: str | None 
     and names the file in an :class:`InputError`."""
     extracted = _extracted(data, path)
     if extracted is not None:
-        return parse_extracted(extracted.text, path=os.fspath(path), source_paragraphs=extracted.paragraphs)
+        return parse_extracted(extracted.text, path=os.fspath(path), source_paragraphs=extracted.paragraphs,
+                               layout=extracted.layout)
     text, read_as = decode(data, path, encoding)
     return parse(text, encoding=read_as, path=os.fspath(path))
 

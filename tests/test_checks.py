@@ -13,7 +13,7 @@ from gongwen.checks import RULES
 from gongwen.cli import main
 from tests.conftest import FIXTURES, ROOT, SEEDS
 
-CASES = sorted((FIXTURES / "checks").glob("*.txt"))
+CASES = sorted([*(FIXTURES / "checks").glob("*.txt"), *(FIXTURES / "checks").glob("*.docx")])
 
 
 def _code(path: Path) -> str:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm, Pt, RGBColor
 
 GONGWEN_LEVELS = (
     ("chineseCounting", "%1、"),
@@ -105,3 +107,60 @@ def body_file(tmp_path: Path, inner_xml: str, name: str = "body.docx") -> Path:
         body.insert(len(body) - 1, child)
     assert body[-1].tag == qn("w:sectPr")
     return save(document, tmp_path / name)
+
+
+STANDARD: dict[str, object] = {
+    "top": 37, "bottom": 35, "left": 28, "right": 26, "title_font": "方正小标宋简体", "title_size": 22,
+    "body_font": "仿宋_GB2312", "body_size": 16, "indent": 2.0, "level_1": "黑体", "level_2": "楷体_GB2312",
+    "level_3": "仿宋_GB2312", "issuer_colour": (0xFF, 0, 0), "number_centred": True,
+}
+
+
+Colour = tuple[int, int, int]
+
+
+def _run(paragraph: object, text: str, font: str, size: float, colour: Colour | None = None) -> None:
+    run = paragraph.add_run(text)  # type: ignore[attr-defined]
+    run.font.size = Pt(size)
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    if colour is not None:
+        run.font.color.rgb = RGBColor(*colour)
+
+
+def notice_docx(path: Path, **changes: object) -> Path:
+    """A 通知 set by the figures of STANDARD, with ``changes`` made to them."""
+    figures = {**STANDARD, **changes}
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(figures["top"]), Mm(figures["bottom"])  # type: ignore[arg-type]
+    section.left_margin, section.right_margin = Mm(figures["left"]), Mm(figures["right"])  # type: ignore[arg-type]
+    body_font, body_size = str(figures["body_font"]), float(figures["body_size"])  # type: ignore[arg-type]
+
+    def line(text: str, font: str = body_font, *, size: float = body_size, indent: bool = False,
+             align: int | None = None, colour: tuple[int, int, int] | None = None) -> object:
+        paragraph = document.add_paragraph()
+        if indent:
+            paragraph.paragraph_format.first_line_indent = Pt(float(figures["indent"]) * size)  # type: ignore[arg-type]
+        if align is not None:
+            paragraph.alignment = align
+        _run(paragraph, text, font, size, colour)
+        return paragraph
+
+    line("某某市人民政府文件", str(figures["title_font"]), size=36, align=WD_ALIGN_PARAGRAPH.CENTER,
+         colour=figures["issuer_colour"])  # type: ignore[arg-type]
+    line("某府发〔2024〕5号", align=WD_ALIGN_PARAGRAPH.CENTER if figures["number_centred"] else None)
+    line("关于开展安全生产大检查的通知", str(figures["title_font"]), size=float(figures["title_size"]),  # type: ignore[arg-type]
+         align=WD_ALIGN_PARAGRAPH.CENTER)
+    line("各区县人民政府：")
+    line("为切实做好安全生产工作，现就有关事项通知如下。", indent=True)
+    line("一、检查范围", str(figures["level_1"]), indent=True)
+    line("（一）重点行业", str(figures["level_2"]), indent=True)
+    line("1.危险化学品", str(figures["level_3"]), indent=True)
+    run_in = line("（二）一般行业。", str(figures["level_2"]), indent=True)
+    _run(run_in, "各类工贸企业全面自查。", body_font, body_size)
+    line("全市各类企业都要开展自查，一是查制度，二是查隐患。", indent=True)
+    line("某某市人民政府", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    line("2024年5月1日", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    document.save(str(path))
+    return path

@@ -1,18 +1,18 @@
 """The checker: rules with stable codes (GW1xx hierarchy, GW2xx parts and formulas,
-GW3xx residue, GW4xx characters, GW5xx formal parts of 公文) run over a parsed
-document."""
+GW3xx residue, GW4xx characters, GW5xx formal parts of 公文, GW6xx the layout of a Word
+file by the role of each part) run over a parsed document."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gongwen.checks import characters, formal, formulas, hierarchy, residue
+from gongwen.checks import characters, formal, formulas, hierarchy, layout, residue
 from gongwen.checks.diagnostic import Diagnostic, Severity
 from gongwen.checks.registry import RULES, Rule, run, selected
 from gongwen.document import Document
 
 __all__ = ["RULES", "Diagnostic", "Rule", "Severity", "check"]
-_RULE_MODULES = (characters, formal, formulas, hierarchy, residue)  # importing them registers the rules
+_RULE_MODULES = (characters, formal, formulas, hierarchy, layout, residue)  # importing them registers rules
 
 
 def check(

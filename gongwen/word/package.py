@@ -19,6 +19,7 @@ _WORD_MAIN = (
 )
 _NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 _STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class WordParts:
     body: Any
     numbering: Any | None
     styles: Any | None
+    theme: Any | None = None
 
 
 def open_word(data: bytes, path: str | os.PathLike[str]) -> WordParts:
@@ -57,7 +59,21 @@ def open_word(data: bytes, path: str | os.PathLike[str]) -> WordParts:
     body = main.element.find(W + "body")
     if body is None:
         raise InputError(path, "a Word document without a body (word/document.xml has no w:body)")
-    return WordParts(body, _related(main, _NUMBERING), _related(main, _STYLES))
+    return WordParts(body, _related(main, _NUMBERING), _related(main, _STYLES), _theme(main))
+
+
+def _theme(main: Any) -> Any | None:
+    """The theme's XML (python-docx keeps it as a plain part: its bytes, parsed here)."""
+    try:
+        part = main.part_related_by(_THEME)
+    except (KeyError, AttributeError):
+        return None
+    from lxml import etree
+
+    try:
+        return etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return None
 
 
 def _related(part: Any, relationship: str) -> Any | None:

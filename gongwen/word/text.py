@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from gongwen.document import Extracted, Place, SourceParagraph
+from gongwen.word.layout import Format, Layout, Styles, page_setup, paragraph_format, run_format
 from gongwen.word.numbering import Numbering, W
 from gongwen.word.package import WordParts
 
@@ -41,19 +42,26 @@ def extract(parts: WordParts) -> Extracted:
     """The text of the body of a Word file (deterministic: same file, same text); raises
     :class:`TooLong` beyond :data:`TEXT_MAX` characters."""
     numbering = Numbering.read(parts.numbering, parts.styles)
+    styles = Styles(parts.styles, parts.theme)
     pieces: list[str] = []
     lines: list[SourceParagraph] = []
+    formats: list[Format] = []
     offset = 0
     for paragraph, place in _paragraphs(parts.body, "body"):
         marker = numbering.marker(paragraph.find(W + "pPr"))
-        text = (marker or "") + _runs_text(paragraph) + "\n"
+        words, spans = _runs_text(paragraph)
+        text = (marker or "") + words + "\n"
         lines.append(SourceParagraph(index=len(lines), start=offset, end=offset + len(text),
                                      place=place, numbering=marker))
+        at = offset + len(marker or "")
+        chain = styles.paragraph_chain(paragraph)
+        runs = tuple(run_format(styles, run, chain, at + start, at + end) for run, start, end in spans)
+        formats.append(paragraph_format(styles, paragraph, runs))
         pieces.append(text)
         offset += len(text)
         if offset > TEXT_MAX:
             raise TooLong
-    return Extracted("".join(pieces), lines)
+    return Extracted("".join(pieces), lines, Layout(page_setup(parts.body), tuple(formats)))
 
 
 def _paragraphs(container: Any, place: Place) -> Iterator[tuple[Any, Place]]:
@@ -93,32 +101,46 @@ def _text_boxes(paragraph: Any) -> Iterator[Any]:
             stack.extend(reversed(element))
 
 
-def _runs_text(paragraph: Any) -> str:
+def _runs_text(paragraph: Any) -> tuple[str, list[tuple[Any, int, int]]]:
+    """The paragraph's text, and each run with the span of it that the run gives."""
     out: list[str] = []
-    stack = list(reversed(paragraph))
+    runs: list[tuple[Any, int, int]] = []
+    length = 0  # of what ``out`` holds
+    stack: list[Any] = list(reversed(paragraph))
     while stack:
         element = stack.pop()
+        if isinstance(element, tuple):  # the end of a run: (the run, where it began)
+            run, began = element
+            if length > began:
+                runs.append((run, began, length))
+            continue
         tag = element.tag
         if not isinstance(tag, str) or tag in _SKIPPED or tag == W + "txbxContent":
             continue
         if tag == W + "r" and _hidden(element):
             continue
+        if tag == W + "r":
+            stack.append((element, length))
+            stack.extend(reversed(element))
+            continue
         if tag in (W + "t", M + "t"):  # an unresolved entity inside is left out
-            out.append((element.text or "") + "".join(child.tail or "" for child in element))
+            piece = (element.text or "") + "".join(child.tail or "" for child in element)
         elif tag == W + "tab" or tag == W + "ptab":
-            out.append("\t")
+            piece = "\t"
         elif tag == W + "br":
-            if element.get(W + "type") not in _BREAKS_NOT_LINES:
-                out.append("\n")
+            piece = "\n" if element.get(W + "type") not in _BREAKS_NOT_LINES else ""
         elif tag == W + "cr":
-            out.append("\n")
+            piece = "\n"
         elif tag == W + "noBreakHyphen":
-            out.append("-")
+            piece = "-"
         elif tag == W + "sym":
-            out.append(_symbol(element.get(W + "char", "")))
+            piece = _symbol(element.get(W + "char", ""))
         else:
             stack.extend(reversed(element))
-    return "".join(out)
+            continue
+        out.append(piece)
+        length += len(piece)
+    return "".join(out), runs
 
 
 def _hidden(run: Any) -> bool:

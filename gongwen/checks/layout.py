@@ -1,0 +1,247 @@
+"""GW6xx: the layout of a Word 公文 by the role of each part (GB/T 9704-2012): the page,
+and the font, size, colour, alignment and indent of the title, the body, each level of
+heading, the 发文机关标志 and the 发文字号. They run on documents read from .docx
+(``Document.layout``) and say nothing about others."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gongwen.checks.diagnostic import Severity
+from gongwen.checks.registry import Context, rule
+from gongwen.nodes import DocNumber, Issuer, Marker, Node, Paragraph, Section, Title
+from gongwen.word.layout import Format, Run
+
+_TITLE_FONTS = ("小标宋",)
+_BODY_FONTS = ("仿宋", "FangSong")
+_LEVEL_FONTS = {  # by the marker's family: 一、 黑体, （一） 楷体, 1. and （1） 仿宋
+    "cn_dun": ("黑体", ("黑体", "SimHei")), "cn_paren": ("楷体", ("楷体", "KaiTi")),
+    "ar_dot": ("仿宋", _BODY_FONTS), "ar_dun": ("仿宋", _BODY_FONTS), "ar_paren": ("仿宋", _BODY_FONTS),
+}
+_MM = 1.0  # the tolerance of the page's figures
+
+
+def _format(ctx: Context, node: Node) -> Format | None:
+    layout = ctx.doc.layout
+    source = ctx.doc.source_paragraph(node) if layout is not None else None
+    if layout is None or source is None or source.index >= len(layout.paragraphs):
+        return None
+    return layout.paragraphs[source.index]
+
+
+def _runs(ctx: Context, node: Node, start: int, end: int) -> Iterator[Run]:
+    """The runs of ``node``'s paragraph that hold characters from ``start`` to ``end``
+    other than spaces."""
+    found = _format(ctx, node)
+    for run in found.runs if found is not None else ():
+        if run.start < end and run.end > start and ctx.text[max(run.start, start):min(run.end, end)].strip():
+            yield run
+
+
+def _named(font: str | None, names: tuple[str, ...]) -> bool:
+    return font is not None and any(name.lower() in font.lower() for name in names)
+
+
+def _report_runs(ctx: Context, runs: list[Run], start: int, end: int, what: str) -> None:
+    """One finding over the stretch the wrong runs cover (within ``start``–``end``)."""
+    if runs:
+        ctx.report(max(start, runs[0].start), min(end, runs[-1].end), what)
+
+
+@rule("GW601", Severity.WARNING)
+def page_and_margins(ctx: Context) -> None:
+    """Page or margins not as GB/T 9704 sets them.
+
+    Checks the page of a Word file: A4 (210 × 297 mm), the top margin (天头) 37 mm and
+    the left margin (订口) 28 mm, each within 1 mm, and the text block (版心) 156 × 225 mm,
+    so a right margin of 26 mm and a bottom one of 35 mm, within 1 mm (figures derived
+    from the standard's, as practitioners read them).
+
+    Why: GB/T 9704-2012 5.1 (A4) and 5.2.1 (天头 37 mm ± 1 mm, 订口 28 mm ± 1 mm, 版心
+    156 mm × 225 mm).
+
+    Example: a page with Word's default margins (25.4 mm, 31.8 mm)
+
+    Instead: 上 37 mm, 下 35 mm, 左 28 mm, 右 26 mm on A4
+    """
+    layout = ctx.doc.layout
+    page = layout.page if layout is not None else None
+    if page is None:
+        return
+    wanted = {"width": 210.0, "height": 297.0, "top": 37.0, "left": 28.0,
+              "right": page.width - 28.0 - 156.0, "bottom": page.height - 37.0 - 225.0}
+    names = {"width": "page width", "height": "page height", "top": "top margin (天头)",
+             "left": "left margin (订口)", "right": "right margin", "bottom": "bottom margin"}
+    wrong = [f"{names[key]} {getattr(page, key):g} mm (not {value:g})" for key, value in wanted.items()
+             if abs(getattr(page, key) - value) > _MM]
+    if wrong:
+        first_line = ctx.text.find("\n")
+        ctx.report(0, first_line if first_line > 0 else len(ctx.text), "the page: " + "; ".join(wrong))
+
+
+@rule("GW602", Severity.WARNING)
+def title_font(ctx: Context) -> None:
+    """Title not in 2号 小标宋.
+
+    Checks each run of the title: the font Word resolves for its Chinese text
+    (方正小标宋简体 or another 小标宋) and the size, 2号 (22 pt).
+
+    Why: GB/T 9704-2012 7.3.1: the title in 2号小标宋体字.
+
+    Example: a title in 宋体 小二 (18 pt)
+
+    Instead: 方正小标宋简体, 22 pt
+    """
+    for node in ctx.doc.find_all(Title):
+        wrong = [run for run in _runs(ctx, node, node.start, node.end)
+                 if not _named(run.font, _TITLE_FONTS) or (run.size is not None and abs(run.size - 22) > 0.5)]
+        if wrong:
+            run = wrong[0]
+            _report_runs(ctx, wrong, node.start, node.end,
+                         f"title set in {run.font or 'an unnamed font'} {run.size or '?'} pt; "
+                         "GB/T 9704 7.3.1 sets it in 2号 (22 pt) 小标宋")
+
+
+@rule("GW603", Severity.WARNING)
+def body_font(ctx: Context) -> None:
+    """Body text not in 3号 仿宋.
+
+    Checks the runs of each paragraph of body text (and the text after a run-in
+    heading): the font Word resolves for its Chinese text (仿宋_GB2312, 仿宋, 方正仿宋…)
+    and the size, 3号 (16 pt).
+
+    Why: GB/T 9704-2012 3.1 and 7.3.3: the body in 3号仿宋体字 unless stated otherwise.
+
+    Example: a paragraph in 宋体 小四 (12 pt)
+
+    Instead: 仿宋_GB2312, 16 pt
+    """
+    markers = {(marker.start, marker.end) for marker in ctx.doc.find_all(Marker)}
+    for node, start, end in _body_text(ctx):
+        wrong = [run for run in _runs(ctx, node, start, end)
+                 if (run.start, run.end) not in markers  # 一是 set apart in 黑体: a practice, not a slip
+                 and not (_named(run.font, _BODY_FONTS) and (run.size is None or abs(run.size - 16) <= 0.5))]
+        if wrong:
+            run = wrong[0]
+            _report_runs(ctx, wrong, start, end, f"body text in {run.font or 'an unnamed font'} "
+                                                 f"{run.size or '?'} pt; GB/T 9704 7.3.3: 3号 (16 pt) 仿宋")
+
+
+def _body_text(ctx: Context) -> Iterator[tuple[Node, int, int]]:
+    """Body paragraphs (not in a table or a text box; the text after a run-in heading is
+    one too)."""
+    for node in ctx.doc.find_all(Paragraph):
+        source = ctx.doc.source_paragraph(node)
+        if source is not None and source.place == "body":
+            yield node, node.start, node.end
+
+
+@rule("GW604", Severity.WARNING)
+def heading_font(ctx: Context) -> None:
+    """Heading not in the font of its level.
+
+    Checks the runs of each heading's marker and heading phrase (not the body after a
+    run-in heading): 一、 headings in 黑体, （一） in 楷体, 1. and （1） in 仿宋.
+
+    Why: GB/T 9704-2012 7.3.3: 第一层用黑体字、第二层用楷体字、第三层和第四层用仿宋体字.
+
+    Example: （一）工作目标 set in 黑体
+
+    Instead: （一）工作目标 set in 楷体_GB2312
+    """
+    for node in ctx.doc.find_all(Section):
+        expected = _LEVEL_FONTS.get(node.marker.family)
+        if expected is None:
+            continue
+        end = node.heading.end if node.heading is not None else node.marker.end
+        wrong = [run for run in _runs(ctx, node, node.marker.start, end) if not _named(run.font, expected[1])]
+        if wrong:
+            _report_runs(ctx, wrong, node.marker.start, end,
+                         f"heading {node.marker.text} set in {wrong[0].font or 'an unnamed font'}; "
+                         f"GB/T 9704 7.3.3 sets this level in {expected[0]}")
+
+
+@rule("GW605", Severity.INFO)
+def first_line_indent(ctx: Context) -> None:
+    """Paragraph not indented two characters.
+
+    Checks each paragraph of body text and each heading line: a first-line indent of two
+    characters (``firstLineChars`` 200, or an indent of twice the font size).
+
+    Why: GB/T 9704-2012 7.3.3: 每个自然段左空二字.
+
+    Example: a paragraph flush left, or indented 0.74 cm (Word's default tab)
+
+    Instead: a first-line indent of 2 characters
+    """
+    seen: set[int] = set()
+    headings = ((section, section.marker.start, section.marker.end) for section in ctx.doc.find_all(Section))
+    for node, _, _ in [*_body_text(ctx), *headings]:
+        found = _format(ctx, node)
+        source = ctx.doc.source_paragraph(node)
+        if (found is None or source is None or source.index in seen or found.alignment in ("center", "right")
+                or source.numbering is not None):  # (a list's indent is its numbering's, not read here)
+            continue
+        seen.add(source.index)
+        if found.first_line_chars is not None:
+            right = abs(found.first_line_chars - 2) <= 0.3
+        else:
+            size = next((run.size for run in found.runs if run.size), 16.0)
+            right = found.first_line is not None and abs(found.first_line - 2 * size) <= 0.3 * size
+        if not right:
+            line_end = ctx.text.find("\n", source.start)
+            ctx.report(source.start, line_end if line_end >= 0 else source.end,
+                       "paragraph not indented two characters (GB/T 9704 7.3.3: 每个自然段左空二字)")
+
+
+@rule("GW606", Severity.WARNING)
+def issuer_red(ctx: Context) -> None:
+    """发文机关标志 not red.
+
+    Checks the runs of the 发文机关标志 (the organ's name above the red rule, ××××文件):
+    their colour is red.
+
+    Why: GB/T 9704-2012 7.2.4: 发文机关标志 …… 推荐使用小标宋体字，颜色为红色.
+
+    Example: 某某市人民政府文件 in black
+
+    Instead: 某某市人民政府文件 in red (FF0000)
+    """
+    for node in ctx.doc.find_all(Issuer):
+        wrong = [run for run in _runs(ctx, node, node.start, node.end) if not _red(run.colour)]
+        if wrong:
+            _report_runs(ctx, wrong, node.start, node.end,
+                         f"发文机关标志 in {'#' + wrong[0].colour if wrong[0].colour else 'black'}; "
+                         "GB/T 9704 7.2.4 prints it in red")
+
+
+def _red(colour: str | None) -> bool:
+    if colour is None or len(colour) != 6:
+        return False
+    try:
+        red, green, blue = (int(colour[i:i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return False
+    return red >= 0xC0 and green <= 0x50 and blue <= 0x50
+
+
+@rule("GW607", Severity.INFO)
+def doc_number_centred(ctx: Context) -> None:
+    """发文字号 not centred.
+
+    Checks the paragraph of the 发文字号 of a 下行文 or 平行文 (a line without 签发人):
+    centred.
+
+    Why: GB/T 9704-2012 7.2.4: 发文字号 …… 居中排布 (上行文: 居左空一字, 签发人 on the right).
+
+    Example: 某府发〔2024〕5号 flush left
+
+    Instead: 某府发〔2024〕5号 centred
+    """
+    for node in ctx.doc.find_all(DocNumber):
+        found = _format(ctx, node)
+        line_end = ctx.text.find("\n", node.start)
+        line = ctx.text[node.start:line_end if line_end >= 0 else len(ctx.text)]
+        if found is not None and "签发人" not in line and found.alignment != "center":
+            ctx.report(node.start, node.start + len(line.rstrip()),
+                       "发文字号 not centred (GB/T 9704 7.2.4: 居中排布)")

@@ -1,0 +1,86 @@
+"""GW6xx: a Word 公文 checked against GB/T 9704-2012 by the role of each part. A file made
+to the standard's figures has no finding; each rule fires on a file that breaks it once,
+and not on a near miss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+docx = pytest.importorskip("docx")
+from docx.oxml.ns import qn  # noqa: E402
+
+from gongwen import check, parse_file  # noqa: E402
+from tests.word_files import notice_docx  # noqa: E402
+
+
+def _codes(path: Path) -> list[tuple[str, str]]:
+    doc = parse_file(path)
+    return [(d.code, doc.to_text()[d.start:d.end]) for d in check(doc, select="GW6")]
+
+
+def test_a_notice_made_to_the_standard_has_no_layout_finding(tmp_path: Path) -> None:
+    assert _codes(notice_docx(tmp_path / "notice.docx")) == []
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({"top": 25.4, "left": 31.8}, [("GW601", "某某市人民政府文件")]),
+    ({"title_font": "宋体"}, [("GW602", "关于开展安全生产大检查的通知")]),
+    ({"title_size": 18}, [("GW602", "关于开展安全生产大检查的通知")]),
+    ({"level_1": "仿宋_GB2312"}, [("GW604", "一、检查范围")]),
+    ({"level_2": "黑体"}, [("GW604", "（一）重点行业"), ("GW604", "（二）一般行业。")]),
+    ({"issuer_colour": (0, 0, 0)}, [("GW606", "某某市人民政府文件")]),
+    ({"number_centred": False}, [("GW607", "某府发〔2024〕5号")]),
+])
+def test_each_rule_fires_where_the_figure_is_broken(tmp_path: Path, changes: dict[str, object],
+                                                   expected: list[tuple[str, str]]) -> None:
+    assert _codes(notice_docx(tmp_path / "notice.docx", **changes)) == expected
+
+
+def test_body_text_out_of_its_font_is_reported_on_the_run_that_is(tmp_path: Path) -> None:
+    found = _codes(notice_docx(tmp_path / "notice.docx", body_font="宋体"))
+    assert ("GW603", "为切实做好安全生产工作，现就有关事项通知如下。") in found
+    assert ("GW603", "各类工贸企业全面自查。") in found  # the body after a run-in heading, not its heading
+
+
+def test_an_indent_of_one_character_is_reported_and_of_two_is_not(tmp_path: Path) -> None:
+    found = _codes(notice_docx(tmp_path / "notice.docx", indent=1.0))
+    assert ("GW605", "为切实做好安全生产工作，现就有关事项通知如下。") in found
+    within = _codes(notice_docx(tmp_path / "notice.docx", indent=2.1))  # within the band
+    assert all(code != "GW605" for code, _ in within)
+
+
+def test_near_misses(tmp_path: Path) -> None:
+    # a margin within 1 mm, a red of another shade, 方正小标宋_GBK, a body in 仿宋 (not _GB2312),
+    # and 一是 set apart in 黑体 inside a body paragraph: none is a finding
+    path = notice_docx(tmp_path / "notice.docx", top=37.8, left=27.2, issuer_colour=(0xE6, 0x00, 0x12),
+                   title_font="方正小标宋_GBK", body_font="仿宋")
+    assert _codes(path) == []
+
+
+def test_fonts_are_read_as_word_resolves_them(tmp_path: Path) -> None:
+    # the body's font from a paragraph style based on another, the size from the document defaults
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    base = document.styles.add_style("公文基础", WD_STYLE_TYPE.PARAGRAPH)
+    base.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋_GB2312")
+    body = document.styles.add_style("公文正文", WD_STYLE_TYPE.PARAGRAPH)
+    body.base_style = base
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    size = defaults.find(qn("w:sz"))
+    size.set(qn("w:val"), "32")
+    document.add_paragraph("为切实做好安全生产工作，现就有关事项通知如下。", style="公文正文")
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    doc = parse_file(path)
+    assert doc.layout is not None
+    (run,) = doc.layout.paragraphs[0].runs
+    assert (run.font, run.size) == ("仿宋_GB2312", 16.0)
+
+
+def test_layout_rules_say_nothing_about_text(tmp_path: Path) -> None:
+    from gongwen import parse
+
+    assert check(parse("关于开展检查的通知\n各单位：\n正文。\n"), select="GW6") == []
