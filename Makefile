@@ -7,7 +7,7 @@ DEMO := fixtures/seeds/003_9c0296328566dbad.txt
 CORE := $(VENV)/.installed-core
 TEST := $(VENV)/.installed-test
 
-.PHONY: demo test lint accuracy bench clean
+.PHONY: demo test lint accuracy bench office-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ accuracy: $(TEST)
 bench: $(TEST)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python tests/benchmarks/bench.py --readme README.md
+
+# Annotated copies of Word files opened by LibreOffice (installed from Debian's packages
+# when missing): each turned into PDF and saved again, its comments read back.
+office-check: $(TEST)
+	command -v soffice >/dev/null || (apt-get update -q && apt-get install -y -q --no-install-recommends libreoffice-writer)
+	$(BIN)/python tests/office_check.py
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gongwen import __version__, batch
-from gongwen.reader import InputError, decode, extracted_format, read_bytes
+from gongwen.reader import InputError, decode, extracted_format, is_word, read_bytes
 
 if TYPE_CHECKING:
     from gongwen.checks import Diagnostic
@@ -47,6 +47,9 @@ def add_arguments(check: argparse.ArgumentParser, severities: tuple[str, ...]) -
                             "finding names (deleting residue, rewriting a 抄送 line)")
     check.add_argument("--diff", action="store_true",
                        help="print what --fix would change, as a unified diff, and write nothing")
+    check.add_argument("--annotate", type=str, default=None, metavar="OUT.docx",
+                       help="for one Word file: write a copy of it to OUT.docx with each finding as a "
+                            "comment on the characters it concerns (the file itself is not changed)")
     check.add_argument("--backup", action="store_true",
                        help="with --fix, keep each changed file's original as FILE.orig")
 
@@ -64,6 +67,8 @@ def run(args: argparse.Namespace, paths: list[str],
         print(f"gongwen: {error}", file=sys.stderr)
         return 2
     threshold = Severity(args.severity).weight
+    if args.annotate is not None:
+        return _annotate(args, paths, document_of, write, threshold)
     job = functools.partial(_job, select=args.select, ignore=args.ignore, encoding=args.encoding,
                             document_of=document_of)
     found: list[Diagnostic] = []
@@ -100,6 +105,36 @@ def run(args: argparse.Namespace, paths: list[str],
     if args.diff:
         return 1 if fixed else (2 if failed else 0)
     return 2 if failed else (1 if found else 0)
+
+
+def _annotate(args: argparse.Namespace, paths: list[str], document_of: Callable[[str, str | None], Any],
+              write: Callable[[Path, bytes], None], threshold: int) -> int:
+    """``--annotate``: the findings on one Word file, printed and written into a copy of it as
+    comments."""
+    from gongwen.checks import check
+    from gongwen.word.comments import annotate
+
+    if len(paths) != 1 or paths[0] == "-":
+        print("gongwen: --annotate takes one Word file", file=sys.stderr)
+        return 2
+    path = paths[0]
+    target = Path(args.annotate)
+    try:
+        data = read_bytes(path)
+        if not is_word(data, path) or target.suffix.lower() != ".docx":
+            raise InputError(path, "--annotate writes comments into a Word file (.docx) only, to a .docx")
+        if target.exists() and target.resolve() == Path(path).resolve():
+            raise InputError(path, "--annotate writes a copy: name another file than the one checked")
+        doc = document_of(path, args.encoding)
+        findings = [d for d in check(doc, args.select, args.ignore) if d.severity.weight >= threshold]
+        write(target, annotate(data, path, doc, findings))
+    except InputError as error:
+        print(f"gongwen: {error}", file=sys.stderr)
+        return 2
+    for finding in findings:
+        print(_line(finding, args.format if args.format in ("text", "github", "jsonl") else "text", False))
+    print(f"{_summary(1, findings, 0, 0)}; {len(findings)} comments written to {target}", file=sys.stderr)
+    return 1 if findings else 0
 
 
 def _job(path: str, select: str, ignore: str, encoding: str | None,

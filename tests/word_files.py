@@ -3,6 +3,7 @@ no API for."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import docx
@@ -10,6 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
 GONGWEN_LEVELS = (
     ("chineseCounting", "%1、"),
@@ -164,3 +166,28 @@ def notice_docx(path: Path, **changes: object) -> Path:
     line("2024年5月1日", align=WD_ALIGN_PARAGRAPH.RIGHT)
     document.save(str(path))
     return path
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def comments_of(path: Path) -> list[tuple[str, str, str]]:
+    """(author, comment text, the characters it is anchored on) for each comment."""
+    with zipfile.ZipFile(path) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+        comments = etree.fromstring(archive.read("word/comments.xml"))
+    anchored: dict[str, list[str]] = {}
+    open_ids: set[str] = set()
+    for element in body.iter():
+        if element.tag == _W + "commentRangeStart":
+            open_ids.add(element.get(_W + "id", ""))
+            anchored.setdefault(element.get(_W + "id", ""), [])
+        elif element.tag == _W + "commentRangeEnd":
+            open_ids.discard(element.get(_W + "id", ""))
+        elif element.tag in (_W + "t", _W + "tab", _W + "br", _W + "cr"):
+            shown = (element.text or "" if element.tag == _W + "t"
+                     else "\t" if element.tag == _W + "tab" else "\n")
+            for number in open_ids:
+                anchored[number].append(shown)
+    return [(c.get(_W + "author", ""), "".join(t.text or "" for t in c.iter(_W + "t")),
+             "".join(anchored.get(c.get(_W + "id", ""), []))) for c in comments.iter(_W + "comment")]
