@@ -52,10 +52,10 @@ from gongwen.reader import InputError, parse_bytes, parse_file, read_text
 from gongwen.schema import schema
 
 if TYPE_CHECKING:
-    from gongwen.checks import Diagnostic, Severity, check
+    from gongwen.checks import Diagnostic, Profile, Severity, check, load_profile
 
 __version__ = "0.1.0"
-_CHECKER = ("Diagnostic", "Severity", "check")
+_CHECKER = ("Diagnostic", "Profile", "Severity", "check", "load_profile")
 
 
 def __getattr__(name: str) -> object:
@@ -97,6 +97,7 @@ __all__ = [
     "Node",
     "Paragraph",
     "Placeholder",
+    "Profile",
     "Remark",
     "Salutation",
     "Secrecy",
@@ -108,6 +109,7 @@ __all__ = [
     "Title",
     "Urgency",
     "check",
+    "load_profile",
     "parse",
     "parse_bytes",
     "parse_file",

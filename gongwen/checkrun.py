@@ -18,7 +18,7 @@ from gongwen import __version__, batch
 from gongwen.reader import InputError, decode, extracted_format, is_word, read_bytes
 
 if TYPE_CHECKING:
-    from gongwen.checks import Diagnostic
+    from gongwen.checks import Diagnostic, Profile
 
 FORMATS = ("text", "json", "jsonl", "github", "sarif")
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}  # red, yellow, cyan
@@ -47,6 +47,9 @@ def add_arguments(check: argparse.ArgumentParser, severities: tuple[str, ...]) -
                             "finding names (deleting residue, rewriting a 抄送 line)")
     check.add_argument("--diff", action="store_true",
                        help="print what --fix would change, as a unified diff, and write nothing")
+    check.add_argument("--profile", type=str, default=None, metavar="FILE",
+                       help="the figures the layout rules (GW6xx) check a Word file against: a TOML or "
+                            "JSON file of a unit's own template (default: GB/T 9704-2012's)")
     check.add_argument("--annotate", type=str, default=None, metavar="OUT.docx",
                        help="for one Word file: write a copy of it to OUT.docx with each finding as a "
                             "comment on the characters it concerns (the file itself is not changed)")
@@ -58,7 +61,7 @@ def run(args: argparse.Namespace, paths: list[str],
         document_of: Callable[[str, str | None], Any],
         write: Callable[[Path, bytes], None]) -> int:
     """The command; exit status 0 (nothing found), 1 (findings left), 2 (a file failed)."""
-    from gongwen.checks import Severity
+    from gongwen.checks import NOMINAL, Severity, load_profile
     from gongwen.checks.registry import selected
 
     try:
@@ -67,10 +70,15 @@ def run(args: argparse.Namespace, paths: list[str],
         print(f"gongwen: {error}", file=sys.stderr)
         return 2
     threshold = Severity(args.severity).weight
+    try:
+        profile = load_profile(args.profile) if args.profile else NOMINAL
+    except ValueError as error:
+        print(f"gongwen: {error}", file=sys.stderr)
+        return 2
     if args.annotate is not None:
-        return _annotate(args, paths, document_of, write, threshold)
+        return _annotate(args, paths, document_of, write, threshold, profile)
     job = functools.partial(_job, select=args.select, ignore=args.ignore, encoding=args.encoding,
-                            document_of=document_of)
+                            document_of=document_of, profile=profile)
     found: list[Diagnostic] = []
     failed = fixed = files = 0
     colour = args.format == "text" and _colour(sys.stdout)
@@ -108,7 +116,7 @@ def run(args: argparse.Namespace, paths: list[str],
 
 
 def _annotate(args: argparse.Namespace, paths: list[str], document_of: Callable[[str, str | None], Any],
-              write: Callable[[Path, bytes], None], threshold: int) -> int:
+              write: Callable[[Path, bytes], None], threshold: int, profile: Profile) -> int:
     """``--annotate``: the findings on one Word file, printed and written into a copy of it as
     comments."""
     from gongwen.checks import check
@@ -126,7 +134,8 @@ def _annotate(args: argparse.Namespace, paths: list[str], document_of: Callable[
         if target.exists() and target.resolve() == Path(path).resolve():
             raise InputError(path, "--annotate writes a copy: name another file than the one checked")
         doc = document_of(path, args.encoding)
-        findings = [d for d in check(doc, args.select, args.ignore) if d.severity.weight >= threshold]
+        findings = [d for d in check(doc, args.select, args.ignore, profile)
+                    if d.severity.weight >= threshold]
         write(target, annotate(data, path, doc, findings))
     except InputError as error:
         print(f"gongwen: {error}", file=sys.stderr)
@@ -138,10 +147,10 @@ def _annotate(args: argparse.Namespace, paths: list[str], document_of: Callable[
 
 
 def _job(path: str, select: str, ignore: str, encoding: str | None,
-         document_of: Callable[[str, str | None], Any]) -> list[Diagnostic]:
+         document_of: Callable[[str, str | None], Any], profile: Profile) -> list[Diagnostic]:
     from gongwen.checks import check
 
-    return check(document_of(path, encoding), select, ignore)
+    return check(document_of(path, encoding), select, ignore, profile)
 
 
 def _fix(path: str, diagnostics: list[Diagnostic], args: argparse.Namespace,

@@ -80,6 +80,44 @@ def test_fonts_are_read_as_word_resolves_them(tmp_path: Path) -> None:
     assert (run.font, run.size) == ("仿宋_GB2312", 16.0)
 
 
+def test_a_unit_s_profile_changes_the_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from gongwen import load_profile
+    from gongwen.cli import main
+
+    # a template that offsets Word's line placement, and sets its titles in 黑体
+    made = notice_docx(tmp_path / "notice.docx", top=34.6, bottom=32.6, title_font="黑体")
+    assert {code for code, _ in _codes(made)} == {"GW601", "GW602"}
+    toml = tmp_path / "template.toml"
+    toml.write_text('name = "某市模板"\n[page]\ntop = 34.6\nbottom = 32.6\n'
+                    '[title]\nfonts = ["黑体"]\nsize = 22\n', encoding="utf-8")
+    assert check(parse_file(made), select="GW6", profile=load_profile(toml)) == []
+    as_json = tmp_path / "template.json"
+    as_json.write_text('{"page": {"top": 34.6, "bottom": 32.6}}', encoding="utf-8")
+    found = check(parse_file(made), select="GW6", profile=load_profile(as_json))
+    assert [d.code for d in found] == ["GW602"]  # the title's figures are still the standard's
+    assert main(["check", "--select", "GW6", "--profile", str(toml), str(made)]) == 0
+    wrong = notice_docx(tmp_path / "wrong.docx", title_font="宋体")
+    assert main(["check", "--select", "GW602", "--profile", str(toml), str(wrong)]) == 1
+    assert "the profile '某市模板'" in capsys.readouterr().out  # the figure's source, named
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[page]\ntop = 'high'\n", "page.top: Input should be a valid number"),
+    ("[margins]\ntop = 30\n", "margins: Extra inputs are not permitted"),
+    ("[page\n", "not a profile file"),
+])
+def test_a_profile_that_says_what_no_profile_does_is_refused(tmp_path: Path, text: str, message: str) -> None:
+    from gongwen import load_profile
+
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as raised:
+        load_profile(path)
+    assert str(path) in str(raised.value)
+    with pytest.raises(ValueError, match="cannot be read"):
+        load_profile(tmp_path / "missing.toml")
+
+
 def test_layout_rules_say_nothing_about_text(tmp_path: Path) -> None:
     from gongwen import parse
 

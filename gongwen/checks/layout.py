@@ -1,6 +1,7 @@
 """GW6xx: the layout of a Word 公文 by the role of each part (GB/T 9704-2012): the page,
 and the font, size, colour, alignment and indent of the title, the body, each level of
-heading, the 发文机关标志 and the 发文字号. They run on documents read from .docx
+heading, the 发文机关标志 and the 发文字号, against the figures of the check's profile
+(GB/T 9704-2012's unless a unit's own is given). They run on documents read from .docx
 (``Document.layout``) and say nothing about others."""
 
 from __future__ import annotations
@@ -8,17 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongwen.checks.diagnostic import Severity
+from gongwen.checks.profile import NOMINAL, FontFigures
 from gongwen.checks.registry import Context, rule
 from gongwen.nodes import DocNumber, Issuer, Marker, Node, Paragraph, Section, Title
 from gongwen.word.layout import Format, Run
-
-_TITLE_FONTS = ("小标宋",)
-_BODY_FONTS = ("仿宋", "FangSong")
-_LEVEL_FONTS = {  # by the marker's family: 一、 黑体, （一） 楷体, 1. and （1） 仿宋
-    "cn_dun": ("黑体", ("黑体", "SimHei")), "cn_paren": ("楷体", ("楷体", "KaiTi")),
-    "ar_dot": ("仿宋", _BODY_FONTS), "ar_dun": ("仿宋", _BODY_FONTS), "ar_paren": ("仿宋", _BODY_FONTS),
-}
-_MM = 1.0  # the tolerance of the page's figures
 
 
 def _format(ctx: Context, node: Node) -> Format | None:
@@ -40,6 +34,28 @@ def _runs(ctx: Context, node: Node, start: int, end: int) -> Iterator[Run]:
 
 def _named(font: str | None, names: tuple[str, ...]) -> bool:
     return font is not None and any(name.lower() in font.lower() for name in names)
+
+
+def _set_in(ctx: Context, run: Run, wanted: FontFigures) -> bool:
+    return _named(run.font, wanted.fonts) and (
+        wanted.size is None or run.size is None or abs(run.size - wanted.size) <= ctx.profile.size_tolerance)
+
+
+_SIZE_NAMES = {42.0: "初号", 36.0: "小初", 26.0: "一号", 24.0: "小一", 22.0: "2号", 18.0: "小二", 16.0: "3号",
+               15.0: "小三", 14.0: "4号", 12.0: "小四", 10.5: "五号", 9.0: "小五"}
+
+
+def _figures(wanted: FontFigures) -> str:
+    """A part's figures as a drafter says them: 2号 (22 pt) 小标宋."""
+    if wanted.size is None:
+        return wanted.fonts[0]
+    name = _SIZE_NAMES.get(wanted.size)
+    return f"{name + ' (' if name else ''}{wanted.size:g} pt{')' if name else ''} {wanted.fonts[0]}"
+
+
+def _source(ctx: Context, clause: str) -> str:
+    """Where a figure comes from: the standard's clause, or the profile that changed it."""
+    return f"GB/T 9704 {clause}" if ctx.profile == NOMINAL else f"the profile {ctx.profile.name!r}"
 
 
 def _report_runs(ctx: Context, runs: list[Run], start: int, end: int, what: str) -> None:
@@ -68,12 +84,12 @@ def page_and_margins(ctx: Context) -> None:
     page = layout.page if layout is not None else None
     if page is None:
         return
-    wanted = {"width": 210.0, "height": 297.0, "top": 37.0, "left": 28.0,
-              "right": page.width - 28.0 - 156.0, "bottom": page.height - 37.0 - 225.0}
+    wanted = ctx.profile.page
     names = {"width": "page width", "height": "page height", "top": "top margin (天头)",
              "left": "left margin (订口)", "right": "right margin", "bottom": "bottom margin"}
-    wrong = [f"{names[key]} {getattr(page, key):g} mm (not {value:g})" for key, value in wanted.items()
-             if abs(getattr(page, key) - value) > _MM]
+    wrong = [f"{label} {getattr(page, key):g} mm (not {getattr(wanted, key):g})"
+             for key, label in names.items()
+             if abs(getattr(page, key) - getattr(wanted, key)) > wanted.tolerance]
     if wrong:
         first_line = ctx.text.find("\n")
         ctx.report(0, first_line if first_line > 0 else len(ctx.text), "the page: " + "; ".join(wrong))
@@ -92,14 +108,14 @@ def title_font(ctx: Context) -> None:
 
     Instead: 方正小标宋简体, 22 pt
     """
+    wanted = ctx.profile.title
     for node in ctx.doc.find_all(Title):
-        wrong = [run for run in _runs(ctx, node, node.start, node.end)
-                 if not _named(run.font, _TITLE_FONTS) or (run.size is not None and abs(run.size - 22) > 0.5)]
+        wrong = [run for run in _runs(ctx, node, node.start, node.end) if not _set_in(ctx, run, wanted)]
         if wrong:
             run = wrong[0]
             _report_runs(ctx, wrong, node.start, node.end,
                          f"title set in {run.font or 'an unnamed font'} {run.size or '?'} pt; "
-                         "GB/T 9704 7.3.1 sets it in 2号 (22 pt) 小标宋")
+                         f"{_source(ctx, '7.3.1')} sets it in {_figures(wanted)}")
 
 
 @rule("GW603", Severity.WARNING)
@@ -116,15 +132,17 @@ def body_font(ctx: Context) -> None:
 
     Instead: 仿宋_GB2312, 16 pt
     """
+    wanted = ctx.profile.body
     markers = {(marker.start, marker.end) for marker in ctx.doc.find_all(Marker)}
     for node, start, end in _body_text(ctx):
         wrong = [run for run in _runs(ctx, node, start, end)
                  if (run.start, run.end) not in markers  # 一是 set apart in 黑体: a practice, not a slip
-                 and not (_named(run.font, _BODY_FONTS) and (run.size is None or abs(run.size - 16) <= 0.5))]
+                 and not _set_in(ctx, run, wanted)]
         if wrong:
             run = wrong[0]
-            _report_runs(ctx, wrong, start, end, f"body text in {run.font or 'an unnamed font'} "
-                                                 f"{run.size or '?'} pt; GB/T 9704 7.3.3: 3号 (16 pt) 仿宋")
+            found = f"{run.font or 'an unnamed font'} {run.size or '?'} pt"
+            _report_runs(ctx, wrong, start, end,
+                         f"body text in {found}; {_source(ctx, '7.3.3')}: {_figures(wanted)}")
 
 
 def _body_text(ctx: Context) -> Iterator[tuple[Node, int, int]]:
@@ -150,15 +168,15 @@ def heading_font(ctx: Context) -> None:
     Instead: （一）工作目标 set in 楷体_GB2312
     """
     for node in ctx.doc.find_all(Section):
-        expected = _LEVEL_FONTS.get(node.marker.family)
-        if expected is None:
+        expected = ctx.profile.headings.get(node.marker.family)
+        if not expected:
             continue
         end = node.heading.end if node.heading is not None else node.marker.end
-        wrong = [run for run in _runs(ctx, node, node.marker.start, end) if not _named(run.font, expected[1])]
+        wrong = [run for run in _runs(ctx, node, node.marker.start, end) if not _named(run.font, expected)]
         if wrong:
             _report_runs(ctx, wrong, node.marker.start, end,
                          f"heading {node.marker.text} set in {wrong[0].font or 'an unnamed font'}; "
-                         f"GB/T 9704 7.3.3 sets this level in {expected[0]}")
+                         f"{_source(ctx, '7.3.3')} sets this level in {expected[0]}")
 
 
 @rule("GW605", Severity.INFO)
@@ -183,15 +201,16 @@ def first_line_indent(ctx: Context) -> None:
                 or source.numbering is not None):  # (a list's indent is its numbering's, not read here)
             continue
         seen.add(source.index)
+        indent, tolerance = ctx.profile.indent, ctx.profile.indent_tolerance
         if found.first_line_chars is not None:
-            right = abs(found.first_line_chars - 2) <= 0.3
+            right = abs(found.first_line_chars - indent) <= tolerance
         else:
             size = next((run.size for run in found.runs if run.size), 16.0)
-            right = found.first_line is not None and abs(found.first_line - 2 * size) <= 0.3 * size
+            right = found.first_line is not None and abs(found.first_line - indent * size) <= tolerance * size
         if not right:
             line_end = ctx.text.find("\n", source.start)
             ctx.report(source.start, line_end if line_end >= 0 else source.end,
-                       "paragraph not indented two characters (GB/T 9704 7.3.3: 每个自然段左空二字)")
+                       f"paragraph not indented {indent:g} characters ({_source(ctx, '7.3.3')})")
 
 
 @rule("GW606", Severity.WARNING)
@@ -207,7 +226,7 @@ def issuer_red(ctx: Context) -> None:
 
     Instead: 某某市人民政府文件 in red (FF0000)
     """
-    for node in ctx.doc.find_all(Issuer):
+    for node in ctx.doc.find_all(Issuer) if ctx.profile.issuer_red else ():
         wrong = [run for run in _runs(ctx, node, node.start, node.end) if not _red(run.colour)]
         if wrong:
             _report_runs(ctx, wrong, node.start, node.end,
@@ -238,7 +257,7 @@ def doc_number_centred(ctx: Context) -> None:
 
     Instead: 某府发〔2024〕5号 centred
     """
-    for node in ctx.doc.find_all(DocNumber):
+    for node in ctx.doc.find_all(DocNumber) if ctx.profile.doc_number_centred else ():
         found = _format(ctx, node)
         line_end = ctx.text.find("\n", node.start)
         line = ctx.text[node.start:line_end if line_end >= 0 else len(ctx.text)]

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from gongwen.checks.diagnostic import Diagnostic, Severity
+from gongwen.checks.profile import NOMINAL, Profile
 from gongwen.document import Document
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
@@ -24,6 +25,8 @@ class Context:
     severity: Severity = Severity.WARNING
     unsafe_fix: bool = False
     found: list[Diagnostic] = field(default_factory=list)
+    profile: Profile = NOMINAL
+    """The figures the layout rules check against."""
 
     def __post_init__(self) -> None:
         self.text = self.doc.to_text()
@@ -120,8 +123,8 @@ def selected(
     return chosen
 
 
-def run(doc: Document, rules: Iterable[Rule]) -> Iterator[Diagnostic]:
-    context = Context(doc)
+def run(doc: Document, rules: Iterable[Rule], profile: Profile = NOMINAL) -> Iterator[Diagnostic]:
+    context = Context(doc, profile=profile)
     for current in rules:
         context.code, context.severity = current.code, current.severity
         context.unsafe_fix = current.unsafe_fix
