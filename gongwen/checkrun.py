@@ -52,7 +52,9 @@ def add_arguments(check: argparse.ArgumentParser, severities: tuple[str, ...]) -
                             "JSON file of a unit's own template (default: GB/T 9704-2012's)")
     check.add_argument("--annotate", type=str, default=None, metavar="OUT.docx",
                        help="for one Word file: write a copy of it to OUT.docx with each finding as a "
-                            "comment on the characters it concerns (the file itself is not changed)")
+                            "comment on the characters it concerns (the file itself is not changed); "
+                            "with --fix, the layout findings with one right answer fixed in the copy "
+                            "as tracked changes instead")
     check.add_argument("--backup", action="store_true",
                        help="with --fix, keep each changed file's original as FILE.orig")
 
@@ -120,7 +122,7 @@ def _annotate(args: argparse.Namespace, paths: list[str], document_of: Callable[
     """``--annotate``: the findings on one Word file, printed and written into a copy of it as
     comments."""
     from gongwen.checks import check
-    from gongwen.word.comments import annotate
+    from gongwen.word.comments import annotate, fixable
 
     if len(paths) != 1 or paths[0] == "-":
         print("gongwen: --annotate takes one Word file", file=sys.stderr)
@@ -136,14 +138,17 @@ def _annotate(args: argparse.Namespace, paths: list[str], document_of: Callable[
         doc = document_of(path, args.encoding)
         findings = [d for d in check(doc, args.select, args.ignore, profile)
                     if d.severity.weight >= threshold]
-        write(target, annotate(data, path, doc, findings))
+        fixed = [f for f in findings if args.fix and fixable(doc, f, profile) is not None]
+        write(target, annotate(data, path, doc, findings, fix=profile if args.fix else None))
     except InputError as error:
         print(f"gongwen: {error}", file=sys.stderr)
         return 2
-    for finding in findings:
+    left = [finding for finding in findings if finding not in fixed]
+    for finding in left:
         print(_line(finding, args.format if args.format in ("text", "github", "jsonl") else "text", False))
-    print(f"{_summary(1, findings, 0, 0)}; {len(findings)} comments written to {target}", file=sys.stderr)
-    return 1 if findings else 0
+    print(f"{_summary(1, left, len(fixed), 0)}; {len(left)} comments"
+          f"{f' and {len(fixed)} tracked changes' if fixed else ''} written to {target}", file=sys.stderr)
+    return 1 if left else 0
 
 
 def _job(path: str, select: str, ignore: str, encoding: str | None,
@@ -165,7 +170,8 @@ def _fix(path: str, diagnostics: list[Diagnostic], args: argparse.Namespace,
     try:
         data = read_bytes(path)
         if extracted_format(data, path):
-            raise InputError(path, "a Word, PDF, OFD or web page file is checked, not rewritten")
+            raise InputError(path, "a Word, PDF, OFD or web page file is checked, not rewritten (for a Word "
+                                   "file, --fix --annotate OUT.docx writes a copy with its layout fixed)")
         text, encoding = decode(data, path, args.encoding)
     except InputError as error:
         print(f"gongwen: {error}", file=sys.stderr)

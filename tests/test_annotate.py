@@ -48,6 +48,27 @@ def test_comments_already_in_the_file_are_kept(tmp_path: Path) -> None:
     assert ours == [("gongwen", "GW301 unfilled placeholder 「XX」 (letter_x)", "XX")]
 
 
+def test_layout_fixed_in_the_copy_as_tracked_changes(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import zipfile
+
+    source = notice_docx(tmp_path / "notice.docx", title_size=18, body_font="宋体", level_2="黑体",
+                         indent=1.0, number_centred=False)
+    before = [f.code for f in check(parse_file(source), select="GW6")]
+    assert {"GW602", "GW603", "GW604", "GW605", "GW607"} <= set(before)
+    out = tmp_path / "fixed.docx"
+    assert main(["check", "--fix", "--select", "GW6", "--annotate", str(out), str(source)]) == 1
+    assert "tracked changes written to" in capsys.readouterr().err
+    fixed = parse_file(out)
+    assert fixed.to_text() == parse_file(source).to_text()
+    assert [f.code for f in check(fixed, select="GW6")] == ["GW607"]  # alignment: no fix, so a comment
+    assert [c[1][:5] for c in comments_of(out)] == ["GW607"]
+    with zipfile.ZipFile(out) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    assert xml.count("<w:rPrChange") >= 4 and xml.count("<w:pPrChange") >= 5 and 'w:author="gongwen"' in xml
+    assert '<w:rFonts w:eastAsia="宋体"/>' in xml  # what the runs were, kept in the tracked change
+
+
 def test_the_command_writes_a_copy_and_refuses_what_it_cannot(tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     source = notice_docx(tmp_path / "notice.docx", number_centred=False)

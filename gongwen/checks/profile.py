@@ -44,16 +44,18 @@ class PageFigures(_Figures):
 
 
 class FontFigures(_Figures):
-    """Fonts a part may be set in (any one, matched by a part of its name), and its size."""
+    """Fonts a part may be set in (any one, matched by a part of its name; a fix sets the
+    first), and its size."""
 
     fonts: tuple[str, ...]
     size: float | None = None
     """In points; None: any size."""
 
 
+_FANGSONG = ("仿宋_GB2312", "仿宋", "FangSong")
 _HEADINGS: dict[str, tuple[str, ...]] = {
-    "cn_dun": ("黑体", "SimHei"), "cn_paren": ("楷体", "KaiTi"),
-    "ar_dot": ("仿宋", "FangSong"), "ar_dun": ("仿宋", "FangSong"), "ar_paren": ("仿宋", "FangSong"),
+    "cn_dun": ("黑体", "SimHei"), "cn_paren": ("楷体_GB2312", "楷体", "KaiTi"),
+    "ar_dot": _FANGSONG, "ar_dun": _FANGSONG, "ar_paren": _FANGSONG,
 }
 
 
@@ -62,9 +64,9 @@ class Profile(_Figures):
 
     name: str = "GB/T 9704-2012"
     page: PageFigures = PageFigures()
-    title: FontFigures = FontFigures(fonts=("小标宋",), size=22.0)
+    title: FontFigures = FontFigures(fonts=("方正小标宋简体", "小标宋"), size=22.0)
     """7.3.1: 2号小标宋."""
-    body: FontFigures = FontFigures(fonts=("仿宋", "FangSong"), size=16.0)
+    body: FontFigures = FontFigures(fonts=("仿宋_GB2312", "仿宋", "FangSong"), size=16.0)
     """3.1, 7.3.3: 3号仿宋."""
     headings: dict[str, tuple[str, ...]] = Field(default_factory=lambda: dict(_HEADINGS))
     """7.3.3, by the marker's family: 一、 黑体, （一） 楷体, 1. and （1） 仿宋."""

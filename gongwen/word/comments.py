@@ -1,10 +1,12 @@
 """Findings written into a copy of a Word file as comments (批注), each anchored on the
-characters it concerns.
+characters it concerns; on request, the layout findings with one right answer (the font
+and size of a title, a body paragraph or a heading, a first-line indent) fixed in the
+copy as tracked formatting changes (``w:rPrChange``, ``w:pPrChange``) instead.
 
-The copy is the original with ``word/document.xml`` rewritten (the runs a comment starts
-or ends inside split there, ``w:commentRangeStart``/``End`` and a reference added) and a
-comments part added or extended; every other part is copied as it is. The original is
-never written.
+The copy is the original with ``word/document.xml`` rewritten (the runs a comment or a
+fix starts or ends inside split there, ``w:commentRangeStart``/``End`` and a reference
+added) and a comments part added or extended; every other part is copied as it is. The
+original is never written.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from gongwen.word.text import _paragraphs, _runs_text
 from gongwen.zips import open_package
 
 if TYPE_CHECKING:
-    from gongwen.checks import Diagnostic
+    from gongwen.checks import Diagnostic, Profile
     from gongwen.document import Document
 
 _DOCUMENT = "word/document.xml"
@@ -36,10 +38,12 @@ _CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}
 AUTHOR = "gongwen"
 
 
-def annotate(data: bytes, path: str | os.PathLike[str], doc: Document,
-             findings: list[Diagnostic]) -> bytes:
+def annotate(data: bytes, path: str | os.PathLike[str], doc: Document, findings: list[Diagnostic],
+             fix: Profile | None = None) -> bytes:
     """The bytes of a copy of the Word file ``data`` (parsed as ``doc``) with each finding
-    as a comment on the characters from its ``start`` to its ``end``."""
+    as a comment on the characters from its ``start`` to its ``end``; with ``fix`` (the
+    profile checked against), the fixable layout findings fixed as tracked changes
+    instead of commented (:func:`fixable`)."""
     from lxml import etree
 
     archive = open_package(data, path, ".docx")
@@ -56,7 +60,24 @@ def annotate(data: bytes, path: str | os.PathLike[str], doc: Document,
     paragraphs = [paragraph for paragraph, _ in _paragraphs(body, "body")]
     sources = doc.source_paragraphs or []
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    for finding in sorted(findings, key=lambda f: (f.start, f.end)):
+    changes = iter(range(10**6, 2 * 10**6))  # ids of tracked changes, apart from the comments'
+    for finding in findings:
+        target = fixable(doc, finding, fix) if fix is not None else None
+        paragraph = _paragraph_at(sources, finding.start)
+        if target is None or paragraph is None or paragraph.index >= len(paragraphs):
+            continue
+        element = paragraphs[paragraph.index]
+        if isinstance(target, float):
+            _indent(element, target, next(changes), when)
+            continue
+        lo, hi = finding.start - _text_start(paragraph), finding.end - _text_start(paragraph)
+        _split(element, lo)  # (a fix stops where its finding does)
+        _split(element, min(finding.end, paragraph.end - 1) - _text_start(paragraph))
+        for run, begins, ends in _runs_text(element)[1]:
+            if begins < hi and ends > lo:
+                _set_font(run, *target, next(changes), when)
+    fixed = {id(f) for f in findings if fix is not None and fixable(doc, f, fix) is not None}
+    for finding in sorted((f for f in findings if id(f) not in fixed), key=lambda f: (f.start, f.end)):
         first = _paragraph_at(sources, finding.start)
         last = _paragraph_at(sources, max(finding.start, finding.end - 1))
         if first is None or last is None or last.index >= len(paragraphs):
@@ -71,6 +92,90 @@ def annotate(data: bytes, path: str | os.PathLike[str], doc: Document,
         _COMMENTS: etree.tostring(comments, xml_declaration=True, encoding="UTF-8", standalone=True),
         **({} if _COMMENTS in names else _registered(archive, parser)),
     })
+
+
+def fixable(doc: Document, finding: Diagnostic, profile: Profile) -> tuple[str, float | None] | float | None:
+    """What fixing a layout finding sets: (font, size) for the runs of a title, a body
+    paragraph or a heading, an indent in characters for GW605; None for a finding that
+    has no one right answer."""
+    if finding.code == "GW602":
+        return profile.title.fonts[0], profile.title.size
+    if finding.code == "GW603":
+        return profile.body.fonts[0], profile.body.size
+    if finding.code == "GW604":
+        from gongwen.nodes import Section
+
+        section = next((s for s in doc.find_all(Section) if s.marker.start == finding.start), None)
+        fonts = profile.headings.get(section.marker.family) if section is not None else None
+        return (fonts[0], None) if fonts else None
+    if finding.code == "GW605":
+        return profile.indent
+    return None
+
+
+def _set_font(run: Any, font: str, size: float | None, number: int, when: str) -> None:
+    """Set a run's East Asian font (and size), the change tracked."""
+    from lxml import etree
+
+    properties = run.find(W + "rPr")
+    if properties is None:
+        properties = etree.Element(W + "rPr")
+        run.insert(0, properties)
+    before = copy.deepcopy(properties)
+    fonts = properties.find(W + "rFonts")
+    if fonts is None:
+        fonts = etree.Element(W + "rFonts")
+        properties.insert(1 if properties.find(W + "rStyle") is not None else 0, fonts)
+    fonts.set(W + "eastAsia", font)
+    fonts.attrib.pop(W + "eastAsiaTheme", None)
+    if size is not None:
+        for name in ("sz", "szCs"):
+            element = properties.find(W + name)
+            if element is None:
+                element = etree.SubElement(properties, W + name)
+            element.set(W + "val", str(round(size * 2)))
+    _track(properties, before, "rPrChange", number, when)
+
+
+def _indent(paragraph: Any, characters: float, number: int, when: str) -> None:
+    """Set a paragraph's first-line indent in characters, the change tracked."""
+    from lxml import etree
+
+    properties = paragraph.find(W + "pPr")
+    if properties is None:
+        properties = etree.Element(W + "pPr")
+        paragraph.insert(0, properties)
+    before = copy.deepcopy(properties)
+    for dropped in before.findall(W + "rPr") + before.findall(W + "sectPr"):
+        before.remove(dropped)
+    indent = properties.find(W + "ind")
+    if indent is None:
+        indent = etree.Element(W + "ind")
+        following = properties.find(W + "jc")
+        if following is not None:
+            following.addprevious(indent)
+        else:
+            properties.append(indent)
+    for name in ("firstLine", "hanging", "hangingChars"):
+        indent.attrib.pop(W + name, None)
+    indent.set(W + "firstLineChars", str(round(characters * 100)))
+    _track(properties, before, "pPrChange", number, when)
+
+
+def _track(properties: Any, before: Any, kind: str, number: int, when: str) -> None:
+    """Record ``before`` as what ``properties`` were, by gongwen (the change Word shows)."""
+    from lxml import etree
+
+    for stale in properties.findall(W + kind):
+        properties.remove(stale)
+    for stale in before.findall(W + kind):
+        before.remove(stale)
+    change = etree.SubElement(properties, W + kind)
+    change.set(W + "id", str(number))
+    change.set(W + "author", AUTHOR)
+    change.set(W + "date", when)
+    before.tag = properties.tag
+    change.append(before)
 
 
 def comment_text(finding: Diagnostic) -> str:
