@@ -32,6 +32,11 @@ def test_a_notice_made_to_the_standard_has_no_layout_finding(tmp_path: Path) -> 
     ({"level_2": "黑体"}, [("GW604", "（一）重点行业"), ("GW604", "（二）一般行业。")]),
     ({"issuer_colour": (0, 0, 0)}, [("GW606", "某某市人民政府文件")]),
     ({"number_centred": False}, [("GW607", "某府发〔2024〕5号")]),
+    ({"colophon_size": 16}, [("GW608", "抄送：市委办公室，市人大常委会办公室。"),
+                             ("GW608", "某某市人民政府办公室        2024年5月1日印发")]),
+    ({"note_indent": 0.0}, [("GW609", "附件：")]),
+    ({"date_right": 0.0}, [("GW610", "2024年5月1日")]),
+    ({"line": 20.0}, [("GW611", "某某市人民政府文件")]),
 ])
 def test_each_rule_fires_where_the_figure_is_broken(tmp_path: Path, changes: dict[str, object],
                                                    expected: list[tuple[str, str]]) -> None:
@@ -55,7 +60,7 @@ def test_near_misses(tmp_path: Path) -> None:
     # a margin within 1 mm, a red of another shade, 方正小标宋_GBK, a body in 仿宋 (not _GB2312),
     # and 一是 set apart in 黑体 inside a body paragraph: none is a finding
     path = notice_docx(tmp_path / "notice.docx", top=37.8, left=27.2, issuer_colour=(0xE6, 0x00, 0x12),
-                   title_font="方正小标宋_GBK", body_font="仿宋")
+                       title_font="方正小标宋_GBK", body_font="仿宋", date_right=2.0)  # 右空二字: no seal
     assert _codes(path) == []
 
 

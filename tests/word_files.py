@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import docx
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
@@ -115,6 +115,7 @@ STANDARD: dict[str, object] = {
     "top": 37, "bottom": 35, "left": 28, "right": 26, "title_font": "方正小标宋简体", "title_size": 22,
     "body_font": "仿宋_GB2312", "body_size": 16, "indent": 2.0, "level_1": "黑体", "level_2": "楷体_GB2312",
     "level_3": "仿宋_GB2312", "issuer_colour": (0xFF, 0, 0), "number_centred": True,
+    "note_indent": 2.0, "date_right": 4.0, "colophon_size": 14, "line": 28.95,
 }
 
 
@@ -142,6 +143,8 @@ def notice_docx(path: Path, **changes: object) -> Path:
     def line(text: str, font: str = body_font, *, size: float = body_size, indent: bool = False,
              align: int | None = None, colour: tuple[int, int, int] | None = None) -> object:
         paragraph = document.add_paragraph()
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY  # type: ignore[attr-defined]
+        paragraph.paragraph_format.line_spacing = Pt(float(figures["line"]))  # type: ignore[arg-type,attr-defined]
         if indent:
             paragraph.paragraph_format.first_line_indent = Pt(float(figures["indent"]) * size)  # type: ignore[arg-type]
         if align is not None:
@@ -162,8 +165,14 @@ def notice_docx(path: Path, **changes: object) -> Path:
     run_in = line("（二）一般行业。", str(figures["level_2"]), indent=True)
     _run(run_in, "各类工贸企业全面自查。", body_font, body_size)
     line("全市各类企业都要开展自查，一是查制度，二是查隐患。", indent=True)
-    line("某某市人民政府", align=WD_ALIGN_PARAGRAPH.RIGHT)
-    line("2024年5月1日", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    note = line("附件：安全生产检查表")
+    note.paragraph_format.first_line_indent = Pt(float(figures["note_indent"]) * body_size)  # type: ignore[arg-type,attr-defined]
+    for text in ("某某市人民政府", "2024年5月1日"):  # a sealed document: 右空四字
+        closing = line(text, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        closing.paragraph_format.right_indent = Pt(float(figures["date_right"]) * body_size)  # type: ignore[arg-type,attr-defined]
+    colophon = float(figures["colophon_size"])  # type: ignore[arg-type]
+    line("抄送：市委办公室，市人大常委会办公室。", size=colophon)
+    line("某某市人民政府办公室        2024年5月1日印发", size=colophon)
     document.save(str(path))
     return path
 

@@ -6,12 +6,25 @@ heading, the 发文机关标志 and the 发文字号, against the figures of the
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Iterator
 
 from gongwen.checks.diagnostic import Severity
 from gongwen.checks.profile import NOMINAL, FontFigures
 from gongwen.checks.registry import Context, rule
-from gongwen.nodes import DocNumber, Issuer, Marker, Node, Paragraph, Section, Title
+from gongwen.nodes import (
+    AttachmentNote,
+    CopyTo,
+    DateLine,
+    DocNumber,
+    Imprint,
+    Issuer,
+    Marker,
+    Node,
+    Paragraph,
+    Section,
+    Title,
+)
 from gongwen.word.layout import Format, Run
 
 
@@ -201,13 +214,8 @@ def first_line_indent(ctx: Context) -> None:
                 or source.numbering is not None):  # (a list's indent is its numbering's, not read here)
             continue
         seen.add(source.index)
-        indent, tolerance = ctx.profile.indent, ctx.profile.indent_tolerance
-        if found.first_line_chars is not None:
-            right = abs(found.first_line_chars - indent) <= tolerance
-        else:
-            size = next((run.size for run in found.runs if run.size), 16.0)
-            right = found.first_line is not None and abs(found.first_line - indent * size) <= tolerance * size
-        if not right:
+        indent = ctx.profile.indent
+        if not _indented(ctx, found):
             line_end = ctx.text.find("\n", source.start)
             ctx.report(source.start, line_end if line_end >= 0 else source.end,
                        f"paragraph not indented {indent:g} characters ({_source(ctx, '7.3.3')})")
@@ -264,3 +272,123 @@ def doc_number_centred(ctx: Context) -> None:
         if found is not None and "签发人" not in line and found.alignment != "center":
             ctx.report(node.start, node.start + len(line.rstrip()),
                        "发文字号 not centred (GB/T 9704 7.2.4: 居中排布)")
+
+
+@rule("GW608", Severity.WARNING)
+def colophon_font(ctx: Context) -> None:
+    """版记 not in 4号 仿宋.
+
+    Checks the runs of the 版记's lines (抄送, 印发机关和印发日期): 仿宋 at 4号 (14 pt).
+
+    Why: GB/T 9704-2012 7.4.2 and 7.4.3: 抄送机关 and 印发机关和印发日期 in 4号仿宋体字.
+
+    Example: 抄送：市委办公室。 in 3号 (16 pt)
+
+    Instead: 抄送：市委办公室。 in 4号 (14 pt) 仿宋_GB2312
+    """
+    wanted = FontFigures(fonts=ctx.profile.body.fonts, size=14.0)
+    for node in [*ctx.doc.find_all(CopyTo), *ctx.doc.find_all(Imprint)]:
+        end = node.start + len(node.text.rstrip())
+        wrong = [run for run in _runs(ctx, node, node.start, end) if not _set_in(ctx, run, wanted)]
+        if wrong:
+            _report_runs(ctx, wrong, node.start, end, f"版记 in {wrong[0].font or 'an unnamed font'} "
+                                                     f"{wrong[0].size or '?'} pt; {_source(ctx, '7.4')}: "
+                                                     f"{_figures(wanted)}")
+
+
+@rule("GW609", Severity.INFO)
+def attachment_note_indent(ctx: Context) -> None:
+    """附件说明 not indented two characters.
+
+    Checks the paragraph of the 附件说明 (附件：1.…): a first-line indent of two
+    characters, as a body paragraph's.
+
+    Why: GB/T 9704-2012 7.3.4: 在正文下空一行左空二字编排"附件"二字.
+
+    Example: 附件：安全检查表 flush left
+
+    Instead: 附件：安全检查表 indented two characters
+    """
+    for node in ctx.doc.find_all(AttachmentNote):
+        found = _format(ctx, node.label)
+        if found is None or _indented(ctx, found):
+            continue
+        ctx.report(node.label.start, node.label.end,
+                   f"附件说明 not indented {ctx.profile.indent:g} characters ({_source(ctx, '7.3.4')})")
+
+
+@rule("GW610", Severity.INFO)
+def date_placement(ctx: Context) -> None:
+    """成文日期 not set to the right.
+
+    Checks the paragraph of the 成文日期 (a date after the body): right-aligned, with a
+    right indent of two to four characters (two without a seal, four with one: the
+    standard's two layouts).
+
+    Why: GB/T 9704-2012 7.3.5.1–7.3.5.2: 成文日期 右空四字 (加盖印章) or 右空二字 (不加盖印章).
+
+    Example: 2024年5月1日 flush left, or right-aligned against the margin
+
+    Instead: 2024年5月1日 right-aligned, 2 to 4 characters in from the right margin
+    """
+    for node in ctx.doc.find_all(DateLine):
+        found = _format(ctx, node)
+        previous = ctx.text[:node.start].rstrip("\n").rsplit("\n", 1)[-1].strip()
+        if found is None or previous not in {signature.text.strip() for signature in ctx.doc.signature}:
+            continue  # a date under a title, or one no 署名 stands over
+        size = next((run.size for run in found.runs if run.size), 16.0)
+        right = found.right_chars if found.right_chars is not None else (found.right or 0) / size
+        if found.alignment != "right" or not 1.5 <= right <= 4.5:
+            end = node.start + len(node.text.rstrip())
+            where = ("not right-aligned" if found.alignment != "right"
+                     else f"{right:.1f} characters from the right")
+            ctx.report(node.start, end, f"成文日期 {where}; {_source(ctx, '7.3.5')}: 右空二字 or 右空四字")
+
+
+def _indented(ctx: Context, found: Format) -> bool:
+    indent, tolerance = ctx.profile.indent, ctx.profile.indent_tolerance
+    if found.first_line_chars is not None:
+        return abs(found.first_line_chars - indent) <= tolerance
+    size = next((run.size for run in found.runs if run.size), 16.0)
+    return found.first_line is not None and abs(found.first_line - indent * size) <= tolerance * size
+
+
+@rule("GW611", Severity.INFO)
+def line_grid(ctx: Context) -> None:
+    """Page grid far from 22 lines of 28 characters.
+
+    Checks how many lines fit in the text block's height at the body's line pitch (the
+    exact line spacing its paragraphs set, else the document grid's, ``w:docGrid``): 22
+    as a rule, 21 to 23 pass; and, with a grid of characters, how many characters of the
+    body's size and the grid's spacing fit in a line: 28 as a rule, 27 to 29 pass. A file
+    with neither an exact spacing nor a grid says nothing.
+
+    Why: GB/T 9704-2012 5.2.3: 一般每面排22行，每行排28个字，并撑满版心.
+
+    Example: a grid of 20 lines, or of 30 characters a line
+
+    Instead: Word's 页面设置 → 文档网格: 每页 22 行, 每行 28 字
+    """
+    layout = ctx.doc.layout
+    page = layout.page if layout is not None else None
+    if page is None or layout is None:
+        return
+    spacings = [found.line for node, _, _ in _body_text(ctx) if (found := _format(ctx, node)) is not None]
+    exact = [spacing for spacing in spacings if spacing is not None]
+    set_exactly = exact and len(exact) == len(spacings)
+    pitch = statistics.median(exact) if set_exactly else page.line_pitch
+    if pitch is None:
+        return
+    points = 72 / 25.4
+    lines = (page.height - page.top - page.bottom) * points / pitch
+    problems = [] if 20.5 <= lines <= 23.5 else [f"{lines:.1f} lines a page"]
+    if page.char_space is not None and ctx.profile.body.size:
+        pitch = ctx.profile.body.size + page.char_space
+        characters = (page.width - page.left - page.right) * points / pitch
+        if not 26.5 <= characters <= 29.5:
+            problems.append(f"{characters:.1f} characters a line")
+    if problems:
+        first_line = ctx.text.find("\n")
+        figures = f"{_source(ctx, '5.2.3')}: 22 lines of 28 characters"
+        ctx.report(0, first_line if first_line > 0 else len(ctx.text),
+                   f"the page's grid: {' and '.join(problems)}; {figures}")

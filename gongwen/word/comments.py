@@ -96,12 +96,14 @@ def annotate(data: bytes, path: str | os.PathLike[str], doc: Document, findings:
 
 def fixable(doc: Document, finding: Diagnostic, profile: Profile) -> tuple[str, float | None] | float | None:
     """What fixing a layout finding sets: (font, size) for the runs of a title, a body
-    paragraph or a heading, an indent in characters for GW605; None for a finding that
-    has no one right answer."""
+    paragraph, a heading or the 版记, an indent in characters for GW605; None for a
+    finding that has no one right answer."""
     if finding.code == "GW602":
         return profile.title.fonts[0], profile.title.size
     if finding.code == "GW603":
         return profile.body.fonts[0], profile.body.size
+    if finding.code == "GW608":
+        return profile.body.fonts[0], 14.0
     if finding.code == "GW604":
         from gongwen.nodes import Section
 

@@ -17,12 +17,15 @@ from gongwen.word.numbering import W
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _TWIPS_PER_POINT = 20
+_GRIDS = ("lines", "linesAndChars", "snapToChars")  # a grid of lines; the last two of characters too
 _MM_PER_POINT = 25.4 / 72
 
 
 @dataclass(frozen=True)
 class Page:
-    """A section's page: size and margins in millimetres (the last section's, the body's)."""
+    """A section's page: size and margins in millimetres (the last section's, the body's),
+    and its document grid: the line pitch in points and the space added to each
+    character in points (``w:docGrid``; None where no grid is set)."""
 
     width: float
     height: float
@@ -30,6 +33,8 @@ class Page:
     bottom: float
     left: float
     right: float
+    line_pitch: float | None = None
+    char_space: float | None = None
 
 
 @dataclass(frozen=True)
@@ -48,13 +53,17 @@ class Run:
 
 @dataclass(frozen=True)
 class Format:
-    """A paragraph: its alignment (left, center, right, both …), its first-line indent
-    (in points, or in characters where Word keeps it so), and its runs."""
+    """A paragraph: its alignment (left, center, right, both …), its first-line and right
+    indents (in points, or in characters where Word keeps them so), and its runs."""
 
     alignment: str | None
     first_line: float | None
     first_line_chars: float | None
     runs: tuple[Run, ...]
+    right: float | None = None
+    right_chars: float | None = None
+    line: float | None = None
+    """An exact line spacing, in points (``w:spacing`` with ``lineRule="exact"``)."""
 
 
 @dataclass(frozen=True)
@@ -149,7 +158,25 @@ def paragraph_format(styles: Styles, paragraph: Any, runs: tuple[Run, ...]) -> F
             first_line = sign * (_number(points) or 0) / _TWIPS_PER_POINT
         if chars or points:
             break
-    return Format(alignment, first_line, first_chars, runs)
+    right = right_chars = None
+    for layer in layers:
+        indent = layer.find(W + "ind")
+        if indent is None:
+            continue
+        chars = indent.get(W + "rightChars") or indent.get(W + "endChars")
+        points = indent.get(W + "right") or indent.get(W + "end")
+        if chars and _number(chars) is not None:
+            right_chars = (_number(chars) or 0) / 100
+        if points and _number(points) is not None:
+            right = (_number(points) or 0) / _TWIPS_PER_POINT
+        if chars or points:
+            break
+    spacing = next((found for layer in layers
+                    if (found := layer.find(W + "spacing")) is not None and found.get(W + "line")), None)
+    exact = (_number(spacing.get(W + "line"))
+             if spacing is not None and spacing.get(W + "lineRule") == "exact" else None)
+    return Format(alignment, first_line, first_chars, runs, right, right_chars,
+                  exact / _TWIPS_PER_POINT if exact else None)
 
 
 def page_setup(body: Any) -> Page | None:
@@ -163,8 +190,13 @@ def page_setup(body: Any) -> Page | None:
     def mm(element: Any, name: str) -> float:
         return round((_number(element.get(W + name)) or 0) / _TWIPS_PER_POINT * _MM_PER_POINT, 1)
 
+    grid = section.find(W + "docGrid") if section is not None else None
+    kind = grid.get(W + "type") if grid is not None else None
+    pitch = _number(grid.get(W + "linePitch")) if grid is not None and kind in _GRIDS else None
+    space = _number(grid.get(W + "charSpace")) if grid is not None and kind in _GRIDS[1:] else None
     return Page(mm(size, "w"), mm(size, "h"), mm(margins, "top"), mm(margins, "bottom"),
-                mm(margins, "left"), mm(margins, "right"))
+                mm(margins, "left"), mm(margins, "right"),
+                pitch / _TWIPS_PER_POINT if pitch else None, space / 4096 if space is not None else None)
 
 
 def _first(layers: list[Any], name: str) -> str | None:
