@@ -37,6 +37,7 @@ def test_a_notice_made_to_the_standard_has_no_layout_finding(tmp_path: Path) -> 
     ({"note_indent": 0.0}, [("GW609", "附件：")]),
     ({"date_right": 0.0}, [("GW610", "2024年5月1日")]),
     ({"line": 20.0}, [("GW611", "某某市人民政府文件")]),
+    ({"page_numbers": False}, [("GW612", "某某市人民政府文件")]),
 ])
 def test_each_rule_fires_where_the_figure_is_broken(tmp_path: Path, changes: dict[str, object],
                                                    expected: list[tuple[str, str]]) -> None:

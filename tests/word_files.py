@@ -115,7 +115,7 @@ STANDARD: dict[str, object] = {
     "top": 37, "bottom": 35, "left": 28, "right": 26, "title_font": "方正小标宋简体", "title_size": 22,
     "body_font": "仿宋_GB2312", "body_size": 16, "indent": 2.0, "level_1": "黑体", "level_2": "楷体_GB2312",
     "level_3": "仿宋_GB2312", "issuer_colour": (0xFF, 0, 0), "number_centred": True,
-    "note_indent": 2.0, "date_right": 4.0, "colophon_size": 14, "line": 28.95,
+    "note_indent": 2.0, "date_right": 4.0, "colophon_size": 14, "line": 28.95, "page_numbers": True,
 }
 
 
@@ -173,6 +173,17 @@ def notice_docx(path: Path, **changes: object) -> Path:
     colophon = float(figures["colophon_size"])  # type: ignore[arg-type]
     line("抄送：市委办公室，市人大常委会办公室。", size=colophon)
     line("某某市人民政府办公室        2024年5月1日印发", size=colophon)
+    if figures["page_numbers"]:  # — 1 — in 4号 宋体, odd pages right, even pages left
+        document.settings.odd_and_even_pages_header_footer = True
+        for footer, side in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                             (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+            paragraph = footer.paragraphs[0]
+            paragraph.alignment = side
+            _run(paragraph, "— ", "宋体", 14)
+            paragraph._p.append(parse_xml(
+                f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:rPr><w:rFonts w:eastAsia="宋体"/>'
+                '<w:sz w:val="28"/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>'))
+            _run(paragraph, " —", "宋体", 14)
     document.save(str(path))
     return path
 

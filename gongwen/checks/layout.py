@@ -392,3 +392,51 @@ def line_grid(ctx: Context) -> None:
         figures = f"{_source(ctx, '5.2.3')}: 22 lines of 28 characters"
         ctx.report(0, first_line if first_line > 0 else len(ctx.text),
                    f"the page's grid: {' and '.join(problems)}; {figures}")
+
+
+@rule("GW612", Severity.INFO)
+def page_numbers(ctx: Context) -> None:
+    """Page numbers not as GB/T 9704 sets them.
+
+    Checks the footers of a Word file: a PAGE field between 一字线 (— 1 —), in 4号 (14 pt)
+    宋体, on odd pages to the right and on even pages (a footer of their own,
+    奇偶页不同) to the left. A file whose footers hold no page number says so.
+
+    Why: GB/T 9704-2012 7.5: 用4号半角宋体阿拉伯数字，编排在公文版心下边缘之下，数字左右各放
+    一条一字线；单页码居右空一字，双页码居左空一字.
+
+    Example: 1 centred in 小五, or — 1 — centred on every page
+
+    Instead: — 1 — in 4号 宋体, right on odd pages and left on even ones
+    """
+    layout = ctx.doc.layout
+    if layout is None:
+        return
+    footers = {footer.kind: footer for footer in layout.footers}
+    problems = []
+    odd = footers.get("default")
+    wanted = FontFigures(fonts=("宋体", "SimSun"), size=14.0)
+    if odd is None or not odd.page_field:
+        shown = odd.text.strip() if odd is not None else ""
+        typed = f"the footer holds {shown!r} typed, " if shown else ""
+        problems.append(f"{typed}no page number field in the footer")
+    else:
+        for footer, side in ((odd, "right"), (footers.get("even") if layout.even_and_odd else None, "left")):
+            if footer is None:
+                continue
+            name, shown = ("odd" if side == "right" else "even"), footer.text.strip()
+            if not shown.startswith("—") or not shown.endswith("—"):
+                problems.append(f"the {name} pages' number {shown!r} not between 一字线 (— 1 —)")
+            runs = [run for run in footer.format.runs if footer.text[run.start:run.end].strip()]
+            if any(not _set_in(ctx, run, wanted) for run in runs):
+                problems.append(f"the {name} pages' number in {runs[0].font or 'an unnamed font'} "
+                                f"{runs[0].size or '?'} pt, not {_figures(wanted)}")
+            if footer.format.alignment != side:
+                problems.append(f"the {name} pages' number {footer.format.alignment or 'left'}-aligned, "
+                                f"not {side}")
+        if not layout.even_and_odd:
+            problems.append("even pages share the odd pages' footer (双页码 stand left: 奇偶页不同)")
+    if problems:
+        first_line = ctx.text.find("\n")
+        ctx.report(0, first_line if first_line > 0 else len(ctx.text),
+                   f"page numbers: {'; '.join(problems)} ({_source(ctx, '7.5')})")

@@ -67,11 +67,27 @@ class Format:
 
 
 @dataclass(frozen=True)
+class Footer:
+    """A footer (``default``: every page, or the odd ones where even pages have their own;
+    ``even``; ``first``): its text as Word shows it (a field's last result included),
+    whether it holds a PAGE field, and its paragraph's format (runs' offsets count in
+    the footer's text)."""
+
+    kind: str
+    text: str
+    page_field: bool
+    format: Format
+
+
+@dataclass(frozen=True)
 class Layout:
-    """A Word file's page and paragraph formats, by the index of the source paragraph."""
+    """A Word file's page and paragraph formats, by the index of the source paragraph,
+    and its footers."""
 
     page: Page | None
     paragraphs: tuple[Format, ...]
+    footers: tuple[Footer, ...] = ()
+    even_and_odd: bool = False
 
 
 class Styles:

@@ -20,6 +20,8 @@ _WORD_MAIN = (
 _NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 _STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 _THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+_SETTINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,10 @@ class WordParts:
     numbering: Any | None
     styles: Any | None
     theme: Any | None = None
+    footers: tuple[tuple[str, Any], ...] = ()
+    """The body's last section's footers: (default, first or even; its XML)."""
+    even_and_odd: bool = False
+    """Whether even pages have footers of their own (``w:evenAndOddHeaders``)."""
 
 
 def open_word(data: bytes, path: str | os.PathLike[str]) -> WordParts:
@@ -59,7 +65,27 @@ def open_word(data: bytes, path: str | os.PathLike[str]) -> WordParts:
     body = main.element.find(W + "body")
     if body is None:
         raise InputError(path, "a Word document without a body (word/document.xml has no w:body)")
-    return WordParts(body, _related(main, _NUMBERING), _related(main, _STYLES), _theme(main))
+    return WordParts(body, _related(main, _NUMBERING), _related(main, _STYLES), _theme(main),
+                     _footers(main, body), _even_and_odd(main))
+
+
+def _footers(main: Any, body: Any) -> tuple[tuple[str, Any], ...]:
+    section = body.find(W + "sectPr")
+    found = []
+    for reference in section.iterfind(W + "footerReference") if section is not None else ():
+        try:
+            part = main.related_parts[reference.get(_R + "id", "")]
+        except KeyError:
+            continue
+        element = getattr(part, "element", None)
+        if element is not None:
+            found.append((reference.get(W + "type", "default"), element))
+    return tuple(found)
+
+
+def _even_and_odd(main: Any) -> bool:
+    settings = _related(main, _SETTINGS)
+    return settings is not None and settings.find(W + "evenAndOddHeaders") is not None
 
 
 def _theme(main: Any) -> Any | None:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from gongwen.document import Extracted, Place, SourceParagraph
-from gongwen.word.layout import Format, Layout, Styles, page_setup, paragraph_format, run_format
+from gongwen.word.layout import Footer, Format, Layout, Styles, page_setup, paragraph_format, run_format
 from gongwen.word.numbering import Numbering, W
 from gongwen.word.package import WordParts
 
@@ -61,7 +61,25 @@ def extract(parts: WordParts) -> Extracted:
         offset += len(text)
         if offset > TEXT_MAX:
             raise TooLong
-    return Extracted("".join(pieces), lines, Layout(page_setup(parts.body), tuple(formats)))
+    footers = tuple(_footer(styles, kind, element) for kind, element in parts.footers)
+    return Extracted("".join(pieces), lines,
+                     Layout(page_setup(parts.body), tuple(formats), footers, parts.even_and_odd))
+
+
+def _footer(styles: Styles, kind: str, element: Any) -> Footer:
+    """A footer's text and format (its paragraph holding the most text)."""
+    paragraphs = [paragraph for paragraph, _ in _paragraphs(element, "body")]
+    texts = [_runs_text(paragraph) for paragraph in paragraphs]
+    main = max(range(len(paragraphs)), key=lambda i: len(texts[i][0].strip()), default=None)
+    instructions = " ".join(t.text or "" for t in element.iter(W + "instrText"))
+    instructions += " ".join(f.get(W + "instr", "") for f in element.iter(W + "fldSimple"))
+    if main is None:
+        return Footer(kind, "", "PAGE" in instructions.upper(), Format(None, None, None, ()))
+    paragraph, (text, spans) = paragraphs[main], texts[main]
+    chain = styles.paragraph_chain(paragraph)
+    runs = tuple(run_format(styles, run, chain, start, end) for run, start, end in spans)
+    page_field = "PAGE" in instructions.upper().split()
+    return Footer(kind, text, page_field, paragraph_format(styles, paragraph, runs))
 
 
 def _paragraphs(container: Any, place: Place) -> Iterator[tuple[Any, Place]]:
