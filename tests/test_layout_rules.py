@@ -86,6 +86,17 @@ def test_fonts_are_read_as_word_resolves_them(tmp_path: Path) -> None:
     assert (run.font, run.size) == ("仿宋_GB2312", 16.0)
 
 
+def test_a_font_the_theme_names_is_the_theme_s(tmp_path: Path) -> None:
+    document = docx.Document()
+    run = document.add_paragraph().add_run("为切实做好安全生产工作，现就有关事项通知如下。")
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsiaTheme"), "minorEastAsia")
+    path = tmp_path / "themed.docx"
+    document.save(str(path))
+    layout = parse_file(path).layout
+    assert layout is not None and layout.paragraphs[0].runs[0].font == "宋体"  # the theme's font for 简体中文
+    assert ("GW603", "为切实做好安全生产工作，现就有关事项通知如下。") in _codes(path)
+
+
 def test_a_unit_s_profile_changes_the_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from gongwen import load_profile
     from gongwen.cli import main
