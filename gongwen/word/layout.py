@@ -160,39 +160,31 @@ def run_format(styles: Styles, run: Any, paragraph_styles: list[Any], start: int
 def paragraph_format(styles: Styles, paragraph: Any, runs: tuple[Run, ...]) -> Format:
     layers = styles.paragraph_properties(paragraph, styles.paragraph_chain(paragraph))
     alignment = _first(layers, "jc")
-    first_line = first_chars = None
-    for layer in layers:
-        indent = layer.find(W + "ind")
-        if indent is None:
-            continue
-        chars = indent.get(W + "firstLineChars") or indent.get(W + "hangingChars")
-        points = indent.get(W + "firstLine") or indent.get(W + "hanging")
-        sign = -1 if indent.get(W + "hanging") or indent.get(W + "hangingChars") else 1
-        if chars and _number(chars) is not None:
-            first_chars = sign * (_number(chars) or 0) / 100
-        if points and _number(points) is not None:
-            first_line = sign * (_number(points) or 0) / _TWIPS_PER_POINT
-        if chars or points:
-            break
-    right = right_chars = None
-    for layer in layers:
-        indent = layer.find(W + "ind")
-        if indent is None:
-            continue
-        chars = indent.get(W + "rightChars") or indent.get(W + "endChars")
-        points = indent.get(W + "right") or indent.get(W + "end")
-        if chars and _number(chars) is not None:
-            right_chars = (_number(chars) or 0) / 100
-        if points and _number(points) is not None:
-            right = (_number(points) or 0) / _TWIPS_PER_POINT
-        if chars or points:
-            break
+    first_line, first_chars = _indent(layers, ("firstLine", "hanging"))
+    right, right_chars = _indent(layers, ("right", "end"))
     spacing = next((found for layer in layers
                     if (found := layer.find(W + "spacing")) is not None and found.get(W + "line")), None)
     exact = (_number(spacing.get(W + "line"))
              if spacing is not None and spacing.get(W + "lineRule") == "exact" else None)
     return Format(alignment, first_line, first_chars, runs, right, right_chars,
                   exact / _TWIPS_PER_POINT if exact else None)
+
+
+def _indent(layers: list[Any], names: tuple[str, str]) -> tuple[float | None, float | None]:
+    """An indent (first line: ``firstLine``/``hanging``, negative for a hanging one; right:
+    ``right``/``end``) in points and in characters, from the strongest layer that sets it."""
+    for layer in layers:
+        indent = layer.find(W + "ind")
+        if indent is None:
+            continue
+        hanging = names[0] == "firstLine" and (indent.get(W + "hanging") or indent.get(W + "hangingChars"))
+        sign = -1 if hanging else 1
+        chars = _number(indent.get(W + names[0] + "Chars") or indent.get(W + names[1] + "Chars"))
+        points = _number(indent.get(W + names[0]) or indent.get(W + names[1]))
+        if chars is not None or points is not None:
+            return (None if points is None else sign * points / _TWIPS_PER_POINT,
+                    None if chars is None else sign * chars / 100)
+    return None, None
 
 
 def page_setup(body: Any) -> Page | None:
