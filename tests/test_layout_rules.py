@@ -36,6 +36,7 @@ def test_a_notice_made_to_the_standard_has_no_layout_finding(tmp_path: Path) -> 
                              ("GW608", "某某市人民政府办公室        2024年5月1日印发")]),
     ({"note_indent": 0.0}, [("GW609", "附件：")]),
     ({"date_right": 0.0}, [("GW610", "2024年5月1日")]),
+    ({"signature_right": False}, [("GW610", "某某市人民政府")]),
     ({"line": 20.0}, [("GW611", "某某市人民政府文件")]),
     ({"page_numbers": False}, [("GW612", "某某市人民政府文件")]),
 ])

@@ -116,6 +116,7 @@ STANDARD: dict[str, object] = {
     "body_font": "仿宋_GB2312", "body_size": 16, "indent": 2.0, "level_1": "黑体", "level_2": "楷体_GB2312",
     "level_3": "仿宋_GB2312", "issuer_colour": (0xFF, 0, 0), "number_centred": True,
     "note_indent": 2.0, "date_right": 4.0, "colophon_size": 14, "line": 28.95, "page_numbers": True,
+    "signature_right": True,
 }
 
 
@@ -168,7 +169,8 @@ def notice_docx(path: Path, **changes: object) -> Path:
     note = line("附件：安全生产检查表")
     note.paragraph_format.first_line_indent = Pt(float(figures["note_indent"]) * body_size)  # type: ignore[arg-type,attr-defined]
     for text in ("某某市人民政府", "2024年5月1日"):  # a sealed document: 右空四字
-        closing = line(text, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        right = text[0] == "2" or figures["signature_right"]
+        closing = line(text, align=WD_ALIGN_PARAGRAPH.RIGHT if right else None)
         closing.paragraph_format.right_indent = Pt(float(figures["date_right"]) * body_size)  # type: ignore[arg-type,attr-defined]
     colophon = float(figures["colophon_size"])  # type: ignore[arg-type]
     line("抄送：市委办公室，市人大常委会办公室。", size=colophon)

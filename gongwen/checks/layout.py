@@ -319,15 +319,17 @@ def attachment_note_indent(ctx: Context) -> None:
 
 @rule("GW610", Severity.INFO)
 def date_placement(ctx: Context) -> None:
-    """成文日期 not set to the right.
+    """署名 or 成文日期 not set to the right.
 
-    Checks the paragraph of the 成文日期 (a date after the body): right-aligned, with a
-    right indent of two to four characters (two without a seal, four with one: the
-    standard's two layouts).
+    Checks the paragraph of the 成文日期 (a date after the body, under its 署名):
+    right-aligned, with a right indent of two to four characters (two without a seal,
+    four with one: the standard's two layouts); and a single organ's 署名 above it: set
+    to the right (by alignment or spaces) or centred over the date, not flush left (the
+    署名 of a joint document stand side by side and are not checked).
 
     Why: GB/T 9704-2012 7.3.5.1–7.3.5.2: 成文日期 右空四字 (加盖印章) or 右空二字 (不加盖印章).
 
-    Example: 2024年5月1日 flush left, or right-aligned against the margin
+    Example: 2024年5月1日 flush left, or right-aligned against the margin; 某某市人民政府 flush left
 
     Instead: 2024年5月1日 right-aligned, 2 to 4 characters in from the right margin
     """
@@ -338,6 +340,14 @@ def date_placement(ctx: Context) -> None:
             continue  # a date under a title, or one no 署名 stands over
         size = next((run.size for run in found.runs if run.size), 16.0)
         right = found.right_chars if found.right_chars is not None else (found.right or 0) / size
+        signatures = ctx.doc.signature if len(ctx.doc.signature) == 1 else []  # (joint ones: side by side)
+        for signature in signatures:
+            placed = _format(ctx, signature)
+            line_start = ctx.text.rfind("\n", 0, signature.start) + 1
+            spaced = ctx.text[line_start:signature.start + 1][:1] in (" ", "\u3000")  # set right by spaces
+            if placed is not None and placed.alignment not in ("right", "center") and not spaced:
+                ctx.report(signature.start, signature.start + len(signature.text.rstrip()),
+                           f"署名 flush left; {_source(ctx, '7.3.5')}: 右空二字, or centred over the date")
         if found.alignment != "right" or not 1.5 <= right <= 4.5:
             end = node.start + len(node.text.rstrip())
             where = ("not right-aligned" if found.alignment != "right"
