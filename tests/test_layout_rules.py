@@ -14,6 +14,8 @@ from docx.oxml.ns import qn  # noqa: E402
 from gongwen import check, parse_file  # noqa: E402
 from tests.word_files import notice_docx  # noqa: E402
 
+COLOPHON = "抄送：市委办公室，市人大常委会办公室。\n某某市人民政府办公室        2024年5月1日印发"
+
 
 def _codes(path: Path) -> list[tuple[str, str]]:
     doc = parse_file(path)
@@ -37,6 +39,8 @@ def test_a_notice_made_to_the_standard_has_no_layout_finding(tmp_path: Path) -> 
     ({"note_indent": 0.0}, [("GW609", "附件：")]),
     ({"date_right": 0.0}, [("GW610", "2024年5月1日")]),
     ({"signature_right": False}, [("GW610", "某某市人民政府")]),
+    ({"colophon_rules": None}, [("GW613", COLOPHON)]),
+    ({"colophon_rules": (4, 4, 4)}, [("GW613", COLOPHON)]),
     ({"line": 20.0}, [("GW611", "某某市人民政府文件")]),
     ({"page_numbers": False}, [("GW612", "某某市人民政府文件")]),
 ])

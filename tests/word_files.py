@@ -116,7 +116,7 @@ STANDARD: dict[str, object] = {
     "body_font": "仿宋_GB2312", "body_size": 16, "indent": 2.0, "level_1": "黑体", "level_2": "楷体_GB2312",
     "level_3": "仿宋_GB2312", "issuer_colour": (0xFF, 0, 0), "number_centred": True,
     "note_indent": 2.0, "date_right": 4.0, "colophon_size": 14, "line": 28.95, "page_numbers": True,
-    "signature_right": True,
+    "signature_right": True, "colophon_rules": (8, 6, 8),
 }
 
 
@@ -173,8 +173,14 @@ def notice_docx(path: Path, **changes: object) -> Path:
         closing = line(text, align=WD_ALIGN_PARAGRAPH.RIGHT if right else None)
         closing.paragraph_format.right_indent = Pt(float(figures["date_right"]) * body_size)  # type: ignore[arg-type,attr-defined]
     colophon = float(figures["colophon_size"])  # type: ignore[arg-type]
-    line("抄送：市委办公室，市人大常委会办公室。", size=colophon)
-    line("某某市人民政府办公室        2024年5月1日印发", size=colophon)
+    copy_to = line("抄送：市委办公室，市人大常委会办公室。", size=colophon)
+    imprint = line("某某市人民政府办公室        2024年5月1日印发", size=colophon)
+    if figures["colophon_rules"]:  # the 版记's rules as borders: thick above and below, thin between
+        first, between, last = figures["colophon_rules"]  # type: ignore[misc]
+        for paragraph, sides in ((copy_to, f'<w:top w:val="single" w:sz="{first}"/><w:bottom w:val="single" '
+                                           f'w:sz="{between}"/>'),
+                                 (imprint, f'<w:bottom w:val="single" w:sz="{last}"/>')):
+            paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:pBdr {nsdecls("w")}>{sides}</w:pBdr>'))  # type: ignore[attr-defined]
     if figures["page_numbers"]:  # — 1 — in 4号 宋体, odd pages right, even pages left
         document.settings.odd_and_even_pages_header_footer = True
         for footer, side in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),

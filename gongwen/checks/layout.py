@@ -450,3 +450,39 @@ def page_numbers(ctx: Context) -> None:
         first_line = ctx.text.find("\n")
         ctx.report(0, first_line if first_line > 0 else len(ctx.text),
                    f"page numbers: {'; '.join(problems)} ({_source(ctx, '7.5')})")
+
+
+@rule("GW613", Severity.INFO)
+def colophon_rules(ctx: Context) -> None:
+    """版记 without its rules.
+
+    Checks the rules (分隔线) of the 版记 where they are paragraph borders: a rule above
+    its first line and below its last one about 0.35 mm wide, and below each line between
+    about 0.25 mm. A file that draws its lines (shapes, a table) is not checked; one with
+    neither borders nor drawings is told its 版记 has no rules.
+
+    Why: GB/T 9704-2012 7.4.1: 版记中的分隔线与版心等宽，首条分隔线和末条分隔线用粗线（推荐高度为
+    0.35 mm），中间的分隔线用细线（推荐高度为 0.25 mm）.
+
+    Example: 抄送 and 印发 lines with no rule, or all rules 0.5 pt
+
+    Instead: a 0.35 mm (1 pt) rule above 抄送 and below 印发, a 0.25 mm (¾ pt) one between
+    """
+    layout = ctx.doc.layout
+    lines = sorted([*ctx.doc.find_all(CopyTo), *ctx.doc.find_all(Imprint)], key=lambda node: node.start)
+    formats = [_format(ctx, node) for node in lines]
+    if layout is None or not lines or None in formats:
+        return
+    rules = [found.rules for found in formats if found is not None]
+    start, end = lines[0].start, lines[-1].start + len(lines[-1].text.rstrip())
+    if not any(rule for pair in rules for rule in pair):
+        if not layout.drawn:
+            ctx.report(start, end, f"版记 without rules (分隔线); {_source(ctx, '7.4.1')}")
+        return
+    wanted = ((rules[0][0], "above its first line", 0.8, 1.25, "0.35 mm (1 pt)"),
+              (rules[-1][1], "below its last line", 0.8, 1.25, "0.35 mm (1 pt)"),
+              *((below, "between its lines", 0.5, 0.8, "0.25 mm (¾ pt)") for _, below in rules[:-1]))
+    problems = [f"{'no rule' if width is None else f'a rule of {width:g} pt'} {where}, not {figure}"
+                for width, where, low, high, figure in wanted if not low <= (width or 0) <= high]
+    if problems:
+        ctx.report(start, end, f"版记: {'; '.join(problems)} ({_source(ctx, '7.4.1')})")

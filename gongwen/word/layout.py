@@ -64,6 +64,8 @@ class Format:
     right_chars: float | None = None
     line: float | None = None
     """An exact line spacing, in points (``w:spacing`` with ``lineRule="exact"``)."""
+    rules: tuple[float | None, float | None] = (None, None)
+    """The widths in points of the rules above and below it (``w:pBdr`` top, bottom)."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,8 @@ class Layout:
     paragraphs: tuple[Format, ...]
     footers: tuple[Footer, ...] = ()
     even_and_odd: bool = False
+    drawn: bool = False
+    """Whether the body holds drawings or tables, where lines may be drawn."""
 
 
 class Styles:
@@ -166,8 +170,18 @@ def paragraph_format(styles: Styles, paragraph: Any, runs: tuple[Run, ...]) -> F
                     if (found := layer.find(W + "spacing")) is not None and found.get(W + "line")), None)
     exact = (_number(spacing.get(W + "line"))
              if spacing is not None and spacing.get(W + "lineRule") == "exact" else None)
+    borders = next((found for layer in layers if (found := layer.find(W + "pBdr")) is not None), None)
     return Format(alignment, first_line, first_chars, runs, right, right_chars,
-                  exact / _TWIPS_PER_POINT if exact else None)
+                  exact / _TWIPS_PER_POINT if exact else None,
+                  (_rule(borders, "top"), _rule(borders, "bottom")))
+
+
+def _rule(borders: Any | None, side: str) -> float | None:
+    """A border's width in points (``w:sz`` counts eighths); None where there is none."""
+    border = borders.find(W + side) if borders is not None else None
+    if border is None or border.get(W + "val") in (None, "nil", "none"):
+        return None
+    return (_number(border.get(W + "sz")) or 0) / 8
 
 
 def _indent(layers: list[Any], names: tuple[str, str]) -> tuple[float | None, float | None]:

@@ -62,8 +62,9 @@ def extract(parts: WordParts) -> Extracted:
         if offset > TEXT_MAX:
             raise TooLong
     footers = tuple(_footer(styles, kind, element) for kind, element in parts.footers)
+    drawn = any(True for _ in parts.body.iter(W + "drawing", W + "pict", W + "tbl"))
     return Extracted("".join(pieces), lines,
-                     Layout(page_setup(parts.body), tuple(formats), footers, parts.even_and_odd))
+                     Layout(page_setup(parts.body), tuple(formats), footers, parts.even_and_odd, drawn))
 
 
 def _footer(styles: Styles, kind: str, element: Any) -> Footer:
