@@ -144,3 +144,20 @@ def test_layout_rules_say_nothing_about_text(tmp_path: Path) -> None:
     from gongwen import parse
 
     assert check(parse("关于开展检查的通知\n各单位：\n正文。\n"), select="GW6") == []
+
+
+def test_style_chains_that_loop_or_run_long_end() -> None:
+    from lxml import etree
+
+    from gongwen.word.layout import Styles
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    long_chain = "".join(f'<w:style w:type="paragraph" w:styleId="s{i}"><w:basedOn w:val="s{i - 1}"/>'
+                         "</w:style>" for i in range(1, 20_000))
+    root = etree.fromstring(
+        f'<w:styles xmlns:w="{w}"><w:style w:type="paragraph" w:styleId="a"><w:basedOn w:val="b"/></w:style>'
+        f'<w:style w:type="paragraph" w:styleId="b"><w:basedOn w:val="a"/></w:style>'
+        f'<w:style w:type="paragraph" w:styleId="s0"/>{long_chain}</w:styles>')
+    styles = Styles(root, None)
+    assert [s.get(f"{{{w}}}styleId") for s in styles.chain(styles.by_id["a"])] == ["a", "b"]
+    assert len(styles.chain(styles.by_id["s19999"])) == 32  # (Word itself nests styles far less deep)

@@ -283,7 +283,8 @@ def _registered(archive: zipfile.ZipFile, parser: Any) -> dict[str, bytes]:
     """The relationship and content type that make a new comments part Word's."""
     from lxml import etree
 
-    rels = etree.fromstring(archive.read(_RELS), parser)
+    rels = (etree.fromstring(archive.read(_RELS), parser) if _RELS in archive.namelist()
+            else etree.Element(_PACKAGE_RELS + "Relationships", nsmap={None: _PACKAGE_RELS[1:-1]}))
     ids = {r.get("Id") for r in rels}
     number = 1 + len(ids)
     while f"rId{number}" in ids:
