@@ -7,7 +7,7 @@ DEMO := fixtures/seeds/003_9c0296328566dbad.txt
 CORE := $(VENV)/.installed-core
 TEST := $(VENV)/.installed-test
 
-.PHONY: demo test lint accuracy bench office-check clean
+.PHONY: demo test browser-test chromium lint accuracy bench office-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,17 @@ lint: $(TEST)
 	$(BIN)/ruff check gongwen tests
 	$(BIN)/mypy
 
-test: lint
-	$(BIN)/python -m pytest
+# Chromium (Debian's package) for the browser tests, installed when missing; naming it
+# to the tests makes them required.
+chromium:
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q --no-install-recommends chromium)
+
+test: lint chromium
+	GONGWEN_CHROMIUM=$$(command -v chromium) $(BIN)/python -m pytest
+
+# The HTML report opened in Chromium, and nothing else.
+browser-test: $(TEST) chromium
+	GONGWEN_CHROMIUM=$$(command -v chromium) $(BIN)/python -m pytest -m browser
 
 # Every mismatch against the development set's gold, then the summary line.
 accuracy: $(TEST)

@@ -1,10 +1,11 @@
-"""The ``gongwen`` command: parse, convert, chunks, outline, check, rules, schema."""
+"""The ``gongwen`` command: parse, convert, chunks, outline, check, report, rules, schema."""
 
 from __future__ import annotations
 
 import argparse
 import codecs
 import contextlib
+import dataclasses
 import functools
 import io
 import json
@@ -15,13 +16,17 @@ import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, TYPE_CHECKING, TypeVar
 
 from gongwen import __version__, batch, checkrun
 from gongwen.document import Document
 from gongwen.jsontext import dump_json
 from gongwen.reader import parse_bytes, parse_file
 from gongwen.schema import schema
+
+if TYPE_CHECKING:
+    from gongwen.checks import Profile
+    from gongwen.report import Summary
 
 T = TypeVar("T")
 _SEVERITIES = ("info", "warning", "error")  # gongwen.checks.Severity, without loading the rules
@@ -70,6 +75,21 @@ def _parser() -> argparse.ArgumentParser:
     outline.add_argument("--format", choices=("text", "markdown", "json"), default="text",
                          help="text (default): indented, with line numbers; markdown: a "
                               "nested list; json: the section tree with offsets")
+    report = commands.add_parser(
+        "report", help="write each file as an HTML page: its text with the structure read and the "
+                       "findings where they stand (several files: an index page too)")
+    _add_files(report)
+    report.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="the page to write, for one file (OUT.html); otherwise the folder to "
+                             "write FILE.html and index.html in")
+    report.add_argument("--max-chars", type=_bounded(1, None), default=1000, metavar="N",
+                        help="the chunk size whose boundaries the page can show (default: 1000)")
+    report.add_argument("--select", type=str, default="", metavar="CODES",
+                        help="only the findings of these codes or prefixes, comma-separated")
+    report.add_argument("--ignore", type=str, default="", metavar="CODES",
+                        help="leave out the findings of these codes or prefixes")
+    report.add_argument("--profile", type=str, default=None, metavar="FILE",
+                        help="the figures the layout rules check a Word file against (as for check)")
     commands.add_parser("schema", help="print the JSON Schema of the tree")
     check = commands.add_parser(
         "check", help="check the structure of each file; exit 1 when there are findings"
@@ -175,6 +195,8 @@ def _run(args: argparse.Namespace) -> int:
             return 2
     if args.command == "check":
         return checkrun.run(args, paths, _document, _write_atomically)
+    if args.command == "report":
+        return _report(args, paths)
     several = len(paths) > 1
     if args.command == "outline":
         job: Callable[[str], bytes] = functools.partial(
@@ -314,6 +336,15 @@ def _convert_to_files(args: argparse.Namespace, job: Callable[[str], bytes],
     """Each result to its own file in --output-dir; an input is never written over."""
     folder = Path(args.output_dir)
     targets = [folder / (Path(p).stem + _CONVERSIONS[args.to]) for p in paths]
+    if not _ready(folder, targets, paths):
+        return 2
+    written = _write_each(job, paths, targets, args.jobs, lambda result: result)
+    return 2 if written is None or len(written) < len(paths) else 0
+
+
+def _ready(folder: Path, targets: list[Path], paths: list[str]) -> bool:
+    """Whether ``targets`` can be written: none is an input, none would be written twice,
+    and ``folder`` exists (made when missing); if not, says why."""
     inputs = {os.path.abspath(p) for p in paths}
     clashes = [t for t in targets if os.path.abspath(t) in inputs]
     repeated = {t for t in targets if targets.count(t) > 1}
@@ -321,25 +352,90 @@ def _convert_to_files(args: argparse.Namespace, job: Callable[[str], bytes],
         name = (clashes or sorted(repeated))[0]
         why = "is one of the input files" if clashes else "would be written by two inputs"
         print(f"gongwen: {name}: {why}", file=sys.stderr)
-        return 2
+        return False
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         print(f"gongwen: {folder}: cannot write here: {error.strerror or error}", file=sys.stderr)
-        return 2
-    failed = 0
-    for target, outcome in zip(targets, batch.run(job, paths, jobs=args.jobs,
-                                                  progress=sys.stderr), strict=True):
+        return False
+    return True
+
+
+def _write_each(job: Callable[[str], T], paths: list[str], targets: list[Path], jobs: int,
+                content: Callable[[T], bytes]) -> list[tuple[Path, T]] | None:
+    """Run ``job`` on each path and write the ``content`` of its result to its target;
+    each target written with its result, or None when one could not be written (said on
+    stderr)."""
+    written = []
+    for target, outcome in zip(targets, batch.run(job, paths, jobs=jobs, progress=sys.stderr),
+                               strict=True):
         result = _result(outcome)
         if result is None:
-            failed += 1
             continue
         try:
-            _write_atomically(target, result)
+            _write_atomically(target, content(result))
         except OSError as error:
             print(f"gongwen: {target}: cannot write: {error.strerror or error}", file=sys.stderr)
-            return 2
-    return 2 if failed else 0
+            return None
+        written.append((target, result))
+    return written
+
+
+def _report(args: argparse.Namespace, paths: list[str]) -> int:
+    """report: a page per file, written atomically; for several files (or a folder named),
+    an index page beside them. An input file is never written over."""
+    from gongwen.checks import NOMINAL, load_profile
+    from gongwen.checks.registry import selected
+
+    try:
+        selected(args.select, args.ignore)
+        profile = load_profile(args.profile) if args.profile else NOMINAL
+    except ValueError as error:
+        print(f"gongwen: {error}", file=sys.stderr)
+        return 2
+    out = Path(args.output)
+    single = len(paths) == 1 and out.suffix.lower() in (".html", ".htm")
+    folder = out.parent if single else out
+    targets = [out] if single else [folder / name for name in _page_names(paths)]
+    if not _ready(folder, targets, paths):
+        return 2
+    job = functools.partial(_report_job, encoding=args.encoding, max_chars=args.max_chars,
+                            select=args.select, ignore=args.ignore, profile=profile)
+    written = _write_each(job, paths, targets, args.jobs, lambda result: result[0])
+    if written is None:
+        return 2
+    if not single:
+        from gongwen.report import index_html
+
+        summaries = [dataclasses.replace(summary, report=target.name) for target, (_, summary) in written]
+        _write_atomically(folder / "index.html", _utf8(index_html(summaries)))
+    return 2 if len(written) < len(paths) else 0
+
+
+def _page_names(paths: list[str]) -> list[str]:
+    """FILE.html for each input (standard input: stdin.html), numbered where two inputs
+    share a name or one would be the index page."""
+    taken = {"index.html"}
+    names = []
+    for path in paths:
+        stem = "stdin" if path == _STDIN else Path(path).stem
+        name, number = f"{stem}.html", 1
+        while name in taken:
+            number += 1
+            name = f"{stem}-{number}.html"
+        taken.add(name)
+        names.append(name)
+    return names
+
+
+def _report_job(path: str, encoding: str | None, max_chars: int, select: str, ignore: str,
+                profile: Profile) -> tuple[bytes, Summary]:
+    from gongwen.checks import check
+    from gongwen.report import Summary, to_html
+
+    doc = _document(path, encoding)
+    findings = check(doc, select or None, ignore or None, profile)
+    return _utf8(to_html(doc, findings, max_chars)), Summary.of(doc, findings, path, "")
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

@@ -34,6 +34,7 @@ from gongwen.nodes import (
 )
 
 if TYPE_CHECKING:
+    from gongwen.checks import Diagnostic
     from gongwen.chunks import Chunk
     from gongwen.word.layout import Layout
 
@@ -303,6 +304,14 @@ class Document(Derived):
         from gongwen.markdown import to_markdown
 
         return to_markdown(self, residue=residue)
+
+    def to_html(self, findings: list[Diagnostic] | None = None, max_chars: int = 1000) -> str:
+        """The document as one self-contained HTML page: its text with the structure read,
+        the outline, the findings (``findings``, by default :func:`gongwen.checks.check`'s)
+        where they stand, and chunk boundaries for ``max_chars`` (see :mod:`gongwen.report`)."""
+        from gongwen.report import to_html
+
+        return to_html(self, findings, max_chars)
 
     def outline(self) -> str:
         """One line per section: indentation by level, marker, heading, line number."""

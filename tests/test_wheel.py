@@ -51,3 +51,7 @@ def test_wheel_installs_and_parses_outside_the_source_tree(tmp_path: Path) -> No
     )
     where, shipped = located.stdout.split()
     assert where.startswith(str(target)) and shipped == "True"
+    subprocess.run([str(target / "bin" / "gongwen"), "report", "speech.txt", "-o", "speech.html"],
+                   cwd=work, env=env, capture_output=True, check=True)
+    page = (work / "speech.html").read_text("utf-8")
+    assert ".text{white-space:pre-wrap" in page and "aria-current" in page  # style and script shipped

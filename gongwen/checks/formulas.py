@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 import regex as re
 
 from gongwen.checks.diagnostic import Severity
 from gongwen.checks.registry import Context, rule
-from gongwen.nodes import Blank, Closing, Enumeration, Paragraph, Section, Title
+from gongwen.document import Document
+from gongwen.nodes import Blank, Closing, Enumeration, Node, Paragraph, Section, Title
 from gongwen.numerals import chinese_to_int
 
 _N = r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})"
@@ -50,7 +54,32 @@ def announced_count(ctx: Context) -> None:
 
     Instead: make the count agree: 下面，我讲三点意见。
     """
-    for paragraph in ctx.doc.find_all(Paragraph):
+    for said in announcements(ctx.doc):
+        if said.count is not None and len(said.counted) != said.count:
+            what = "items follow" if said.items else "sections follow"
+            ctx.report(said.start, said.end,
+                       f"「{said.text}」 announces {said.count}, but {len(said.counted)} {what}")
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """A count a paragraph announces (讲四点意见, 明确了6项举措：) and what it counts."""
+
+    start: int
+    end: int
+    text: str
+    count: int | None
+    """The number announced; None for one that reads no number."""
+    counted: list[Node]
+    """The sections (or the items of the list) that follow it; never empty."""
+    items: bool
+    """Whether it counts a list's items (else sections)."""
+
+
+def announcements(doc: Document) -> Iterator[Announcement]:
+    """The count announcements of ``doc`` that are followed by what they count, in order
+    (what GW201 checks)."""
+    for paragraph in doc.find_all(Paragraph):
         text, base = paragraph.to_text(), paragraph.start
         seen: list[range] = []
         for pattern in (_ANNOUNCES_ITEMS, _ANNOUNCES_PARTS):
@@ -58,21 +87,21 @@ def announced_count(ctx: Context) -> None:
                 if any(match.start() in span or match.end() - 1 in span for span in seen):
                     continue  # 讲三点意见：一是… is one announcement, not two
                 seen.append(range(match.start(), match.end()))
-                announced = _count(match.group("n"))
                 listed = _list_after(paragraph, base + match.end())
+                counted: list[Node]
                 if listed is not None:
-                    found, what = len(listed.items), "items follow"
+                    counted = list(listed.items)
                 elif pattern is _ANNOUNCES_PARTS:
-                    found, what = len(_sections_announced(ctx, paragraph)), "sections follow"
+                    counted = list(_sections_announced(doc, paragraph))
                 else:
                     continue
-                if announced is not None and found and found != announced:
-                    ctx.report(base + match.start(), base + match.end(),
-                               f"「{match.group()}」 announces {announced}, but {found} {what}")
+                if counted:
+                    yield Announcement(base + match.start(), base + match.end(), match.group(),
+                                       _count(match.group("n")), counted, listed is not None)
 
 
-def _sections_announced(ctx: Context, paragraph: Paragraph) -> list[Section]:
-    parent = ctx.doc.parent(paragraph)
+def _sections_announced(doc: Document, paragraph: Paragraph) -> list[Section]:
+    parent = doc.parent(paragraph)
     siblings = list(parent.child_nodes()) if parent is not None else []
     return [s for s in siblings if isinstance(s, Section) and s.start > paragraph.start]
 
