@@ -1,5 +1,5 @@
-// The outline follows the reader: the last heading above the top of the window is the
-// current one, and its entry is marked (aria-current) and kept in view. Nothing else on
+// The outline follows the reader: the last heading at the top of the window or above it
+// (an entry followed lands it 16 px down: scroll-margin-top) is the current one, and its entry is marked (aria-current) and kept in view. Nothing else on
 // the page needs JavaScript.
 (function () {
   var nav = document.getElementById("outline");
@@ -16,7 +16,7 @@
     var low = 0, high = heads.length - 1, at = -1;
     while (low <= high) {  // headings stand in document order: a binary search
       var middle = (low + high) >> 1;
-      if (heads[middle].getBoundingClientRect().top <= 80) { at = middle; low = middle + 1; }
+      if (heads[middle].getBoundingClientRect().top <= 20) { at = middle; low = middle + 1; }
       else { high = middle - 1; }
     }
     var a = at >= 0 ? links[heads[at].getAttribute("data-s")] || null : null;

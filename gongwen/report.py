@@ -200,13 +200,12 @@ class _Page:
         return sorted(marks, key=lambda m: (m.start, -m.end))
 
     def _shown_span(self, start: int, end: int) -> tuple[int, int]:
-        """Where a finding is shown: its span within one line's characters, or the point
-        where the line ends for one that covers only a line break; (-1, -1) for none."""
+        """Where a finding is shown: its span, or the point where its line ends for one that
+        begins in a line break; (-1, -1) for an empty text."""
         line = self._line_at(min(start, len(self.text)))
         if line is None:
             return -1, -1
-        start = min(start, line.end)
-        return start, max(start, min(end, line.end))
+        return (start, end) if start < line.end else (line.end, line.end)
 
     # ---- the text column ------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from gongwen import Section, parse, parse_file
 from gongwen.checks import check
 from gongwen.cli import main
 from gongwen.report import Summary, index_html, to_html
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import CORPUS, FIXTURES, SEEDS
 
 NOTICE = FIXTURES / "report" / "notice.txt"
 WORD = sorted((FIXTURES / "docx").glob("*.docx"))
@@ -72,7 +72,7 @@ def documents() -> list[Path]:
     return [*SEEDS, NOTICE, *WORD, *sorted((FIXTURES / "checks").glob("GW1*.txt"))]
 
 
-@pytest.mark.parametrize("path", documents(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", documents() + CORPUS, ids=lambda p: p.name)
 def test_the_text_column_holds_the_text_exactly(path: Path) -> None:
     doc = parse_file(path)
     reader = read(to_html(doc))
@@ -225,3 +225,19 @@ def test_the_command_refuses_what_it_cannot_do(tmp_path: Path, capsys: pytest.Ca
 def test_the_same_page_from_the_document() -> None:
     doc = parse_file(NOTICE)
     assert doc.to_html() == to_html(doc, check(doc))
+
+
+def test_a_finding_over_several_lines_is_underlined_on_each() -> None:
+    from gongwen.checks import Diagnostic, Severity
+
+    doc = parse("一、甲\n乙丙\n丁\n")
+    finding = Diagnostic(path=None, line=1, col=3, end_line=3, end_col=2, start=2, end=9, code="GW999",
+                         severity=Severity.INFO, message="m")
+    reader = read(to_html(doc, [finding]))
+    underlined = [attrs for tag, attrs in reader.inside if tag == "mark"]
+    assert len(underlined) == 3 and underlined[0]["id"] == "f0"
+    assert all("id" not in attrs for attrs in underlined[1:])
+    point = Diagnostic(path=None, line=1, col=4, end_line=2, end_col=1, start=3, end=4, code="GW999",
+                       severity=Severity.INFO, message="m")
+    marks = [attrs for tag, attrs in read(to_html(doc, [point])).inside if tag == "mark"]
+    assert [m["class"] for m in marks] == ["f info point"]
