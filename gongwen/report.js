@@ -19,7 +19,8 @@
       if (heads[middle].getBoundingClientRect().top <= 20) { at = middle; low = middle + 1; }
       else { high = middle - 1; }
     }
-    var a = at >= 0 ? links[heads[at].getAttribute("data-s")] || null : null;
+    at = Math.max(at, 0);  // above the first heading, the first entry is current
+    var a = heads.length ? links[heads[at].getAttribute("data-s")] || null : null;
     if (a === current) return;
     if (current) current.removeAttribute("aria-current");
     current = a;

@@ -124,7 +124,7 @@ def test_the_outline_moves_the_page_and_follows_it(opened: Any) -> None:
     assert shown.page.evaluate("location.hash") == f"#n{last.start}"
     shown.page.evaluate("window.scrollTo(0, 0)")
     shown.page.wait_for_function(
-        "document.querySelector('nav a[aria-current]').getAttribute('href') === '#n0'")
+        "document.querySelector('nav a[aria-current]')?.getAttribute('href') === '#n0'")
 
 
 def test_findings_are_underlined_focusable_and_listed(opened: Any) -> None:
