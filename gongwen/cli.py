@@ -397,7 +397,8 @@ def _report(args: argparse.Namespace, paths: list[str]) -> int:
     single = len(paths) == 1 and out.suffix.lower() in (".html", ".htm")
     folder = out.parent if single else out
     targets = [out] if single else [folder / name for name in _page_names(paths)]
-    if not _ready(folder, targets, paths):
+    index = folder / "index.html"
+    if not _ready(folder, targets if single else [*targets, index], paths):
         return 2
     job = functools.partial(_report_job, encoding=args.encoding, max_chars=args.max_chars,
                             select=args.select, ignore=args.ignore, profile=profile)
@@ -408,7 +409,7 @@ def _report(args: argparse.Namespace, paths: list[str]) -> int:
         from gongwen.report import index_html
 
         summaries = [dataclasses.replace(summary, report=target.name) for target, (_, summary) in written]
-        _write_atomically(folder / "index.html", _utf8(index_html(summaries)))
+        _write_atomically(index, _utf8(index_html(summaries)))
     return 2 if len(written) < len(paths) else 0
 
 

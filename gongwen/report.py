@@ -216,6 +216,7 @@ class _Page:
         active: list[_Mark] = []
         begun: set[str] = set()  # the ids written
         next_mark = 0
+        title: Node | None = None  # the title whose lines are being written
         for line in self.lines:
             cuts = {line.start, line.end}
             if line.heading_end > line.start:
@@ -226,18 +227,19 @@ class _Page:
             fresh = marks[first:next_mark]
             for mark in active + fresh:
                 cuts.update(p for p in (mark.start, mark.end) if line.start < p < line.end)
-            if isinstance(line.node, Title) and line.start == line.node.start:
-                level = 1 if line.node is self.doc.title else 2
+            if isinstance(line.node, Title) and title is None:
+                title = line.node
+                level = 1 if title is self.doc.title else 2
                 out.append(f'<span class="titled" role="heading" aria-level="{level}">')
             out.append(_open_line(line))
-            run_in = line.heading_end > line.start
-            if run_in:
+            in_heading = line.heading_end > line.start
+            if in_heading:
                 out.append(_open_heading(line))
             positions = sorted(cuts)
             for left, right in itertools.pairwise(positions):
-                if run_in and left == line.heading_end:
+                if in_heading and left == line.heading_end:
                     out.append(_close_heading(line) + '<span class="runin">')
-                    run_in = False
+                    in_heading = False
                 while fresh and fresh[0].start <= left:
                     active.append(fresh.pop(0))
                 for mark in [m for m in active if m.start == m.end == left]:
@@ -250,13 +252,14 @@ class _Page:
                 else:
                     active.append(mark)
             active = [m for m in active if m.end > line.end]
-            if run_in:
+            if in_heading:
                 out.append(_close_heading(line))
             elif line.heading_end > line.start:
-                out.append("</span>")
+                out.append("</span>")  # the run-in body
             out.append("</span>" + _line_break(self.text[line.end:line.stop]))
-            if isinstance(line.node, Title) and line.stop >= line.node.end:
+            if title is not None and line.stop >= title.end:
                 out.append("</span>")
+                title = None
         return "".join(out)
 
     # ---- around it ----------------------------------------------------------------------

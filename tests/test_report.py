@@ -213,6 +213,11 @@ def test_the_command_refuses_what_it_cannot_do(tmp_path: Path, capsys: pytest.Ca
     assert main(["report", str(page), "-o", str(page)]) == 2
     assert "is one of the input files" in capsys.readouterr().err
     assert page.read_text("utf-8") == "<p>一、甲</p>"
+    assert main(["report", str(page), str(NOTICE), "-o", str(tmp_path)]) == 2  # its page.html
+    assert "page.html: is one of the input files" in capsys.readouterr().err
+    (tmp_path / "index.html").write_text("<p>二、乙</p>", "utf-8")
+    assert main(["report", str(NOTICE), str(tmp_path / "index.html"), "-o", str(tmp_path)]) == 2
+    assert "index.html: is one of the input files" in capsys.readouterr().err
     assert main(["report", str(NOTICE), "-o", str(tmp_path / "x.html"), "--select", "GW9"]) == 2
     assert "no rule code starts with GW9" in capsys.readouterr().err
     missing = tmp_path / "missing.txt"
