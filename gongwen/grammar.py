@@ -5,11 +5,12 @@ The cache lives in the user's cache folder (``$GONGWEN_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/gongwen`` or ``~/.cache/gongwen``), never in the installed
 package. Its file names carry a hash of the grammars and of the Lark and Python
 versions; a file is written under a temporary name and renamed into place, so
-processes starting together never read a half-written cache. The compiled
-grammar is a pickle, so a cache file is loaded only when it can only be the
-user's own: a regular file (no symlink, FIFO or folder), owned by the user,
-writable by nobody else, holding the hash of its content. Anything else, and a
-cache that cannot be read or written, is simply rebuilt.
+processes starting together never read a half-written cache. The caches are JSON
+(the inline terminals; the document grammar's tables, :mod:`gongwen.tables`), and
+even so a cache file is read only when it can only be the user's own: a regular
+file (no symlink, FIFO or folder), owned by the user, writable by nobody else,
+holding the hash of its content. Anything else, and a cache that cannot be read,
+trusted or understood, is simply rebuilt.
 """
 
 from __future__ import annotations
@@ -20,12 +21,9 @@ import hashlib
 import importlib.resources
 import json
 import os
-import pickle
-import re
 import stat
 import sys
 import tempfile
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +31,11 @@ import lark
 from lark import Lark
 from lark.lark import PostLex
 
+from gongwen.tables import Tables, tables_of
+
 _GRAMMAR_DIR = ("grammars",)
 _GRAMMARS = ("document.lark", "inline.lark", "markers.lark")
-_RUNTIME_OPTIONS = ("postlex",)
+_FORMAT = 3  # of the cache files: a new one when what they hold changes shape
 
 
 def load(name: str, **options: Any) -> Lark:
@@ -74,28 +74,21 @@ def _inline_terminals() -> tuple[tuple[str, str], ...]:
     return pairs
 
 
-def terminal_regex(parser: Lark, name: str) -> re.Pattern[str]:
-    return re.compile(parser.get_terminal(name).pattern.to_regexp())
-
-
-def document_parser(postlex: PostLex) -> Lark:
-    """The document grammar, from the cache when one was built for these grammars,
-    else compiled (and cached). The post-lexer's ``always_accept`` keeps the
+def document_tables(postlex: PostLex) -> Tables:
+    """The document grammar's tables, from the cache when they were built for these
+    grammars, else compiled (and cached). The post-lexer's ``always_accept`` keeps the
     terminals it uses or makes in the compiled grammar."""
     # the terminals the post-lexer keeps are part of the compiled grammar, so of its key
-    path = _cache_path("document", "lark", " ".join(sorted(postlex.always_accept)))
+    path = _cache_path("document", "json", " ".join(sorted(postlex.always_accept)))
     cached = _read_cache(path)
     if cached is not None:
         try:
-            # Lark.load() takes no runtime options; _load() is what it calls, with them.
-            return Lark.__new__(Lark)._load(BytesIO(cached), postlex=postlex)
-        except Exception:  # stale: rebuild it
+            return Tables.from_json(cached)
+        except (ValueError, KeyError, TypeError):  # not the shape this version writes: rebuild
             pass
-    parser = load("document.lark", postlex=postlex)
-    buffer = BytesIO()
-    parser.save(buffer, exclude_options=_RUNTIME_OPTIONS)
-    _write_cache(path, buffer.getvalue())
-    return parser
+    tables = tables_of(load("document.lark", postlex=postlex))
+    _write_cache(path, tables.to_json())
+    return tables
 
 
 def cache_dir() -> Path:
@@ -112,7 +105,7 @@ def _grammar_key() -> str:
     folder = importlib.resources.files("gongwen").joinpath(*_GRAMMAR_DIR)
     for name in _GRAMMARS:
         digest.update(folder.joinpath(name).read_bytes())
-    digest.update(f"{lark.__version__} {sys.version_info[:2]} {pickle.HIGHEST_PROTOCOL}".encode())
+    digest.update(f"{lark.__version__} {sys.version_info[:2]} {_FORMAT}".encode())
     return digest.hexdigest()[:20]
 
 

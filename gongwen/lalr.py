@@ -1,4 +1,5 @@
-"""Run the LALR(1) tables Lark compiled from document.lark, calling the tree builder.
+"""Run the LALR(1) table Lark compiled from document.lark (see :mod:`gongwen.tables`),
+calling the tree builder.
 
 Lark's own loop passes every reduction through generic callbacks (child filters,
 a tree object for each inlined rule) that cost a fifth of a parse. The grammar
@@ -13,25 +14,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from lark import Lark, Token
+from lark import Token
 from lark.exceptions import UnexpectedToken
-from lark.grammar import Rule
-from lark.parsers.lalr_analysis import Shift
+
+from gongwen.tables import Rule, Tables
 
 _END = "$END"
 
 
 class LALRParser:
-    """Lark's parse table for the start rule, driven over a stream of tokens."""
+    """The parse table of the start rule, driven over a stream of tokens."""
 
-    def __init__(self, compiled: Lark, builder: type) -> None:
-        table = compiled.parser.parser._parse_table
-        self.states: dict[int, dict[str, tuple[Any, Any]]] = table.states
-        self.start_state: int = table.start_states["start"]
-        self.end_state: int = table.end_states["start"]
-        rules = {arg for actions in self.states.values() for action, arg in actions.values()
-                 if action is not Shift}
-        self.reductions = {rule: _reduction(rule, builder) for rule in rules}
+    def __init__(self, tables: Tables, builder: type) -> None:
+        self.states = tables.states
+        self.start_state = tables.start
+        self.end_state = tables.end
+        self.reductions = [_reduction(rule, builder) for rule in tables.rules]
 
     def parse(self, tokens: Iterable[Token], builder: object) -> object:
         """Parse ``tokens``, calling the methods of ``builder`` (an instance of the class
@@ -44,21 +42,21 @@ class LALRParser:
             last = token
             while True:
                 try:
-                    action, arg = states[state_stack[-1]][token.type]
+                    action = states[state_stack[-1]][token.type]
                 except KeyError:
                     raise _unexpected(states[state_stack[-1]], token) from None
-                if action is Shift:
-                    state_stack.append(arg)
+                if action & 1:  # shift
+                    state_stack.append(action >> 1)
                     value_stack.append(token)
                     break
-                _reduce(reductions[arg], builder, states, state_stack, value_stack)
+                _reduce(reductions[action >> 1], builder, states, state_stack, value_stack)
         end = Token(_END, "", 0, getattr(last, "line", 1))
         while True:
             try:
-                action, arg = states[state_stack[-1]][_END]
+                action = states[state_stack[-1]][_END]
             except KeyError:
                 raise _unexpected(states[state_stack[-1]], end) from None
-            _reduce(reductions[arg], builder, states, state_stack, value_stack)
+            _reduce(reductions[action >> 1], builder, states, state_stack, value_stack)
             if state_stack[-1] == self.end_state:
                 return value_stack[-1]
 
@@ -69,22 +67,17 @@ Reduction = tuple[int, str, "tuple[bool, ...] | None", "Callable[[Any, list[Any]
 def _reduction(rule: Rule, builder: type) -> Reduction:
     """How to reduce ``rule``: its length, name, which children to splice, and the
     builder class's method to call (None for a rule that is itself spliced)."""
-    options = rule.options
-    if options.expand1 or options.keep_all_tokens or options.empty_indices or options.template_source:
-        raise ValueError(f"rule {rule} uses a form this parser does not apply (?rule, !rule, [x], templates)")
-    splice = tuple(not symbol.is_term and symbol.name.startswith("_") for symbol in rule.expansion)
-    name = rule.origin.name
-    call = None if name.startswith("_") else getattr(builder, rule.alias or name)
-    return len(rule.expansion), name, splice if any(splice) else None, call
+    call = None if rule.name.startswith("_") else getattr(builder, rule.alias or rule.name)
+    return rule.size, rule.name, rule.splice, call
 
 
-def _unexpected(actions: dict[str, tuple[Any, Any]], token: Token) -> UnexpectedToken:
+def _unexpected(actions: dict[str, int], token: Token) -> UnexpectedToken:
     expected = {name for name in actions if name.isupper()}
     return UnexpectedToken(token, expected)  # type: ignore[no-untyped-call]
 
 
 def _reduce(
-    reduction: Reduction, builder: object, states: dict[int, dict[str, tuple[Any, Any]]],
+    reduction: Reduction, builder: object, states: dict[int, dict[str, int]],
     state_stack: list[int], value_stack: list[Any],
 ) -> None:
     size, name, splice, call = reduction
@@ -104,5 +97,5 @@ def _reduce(
             else:
                 flat.append(child)
         children = flat
-    state_stack.append(states[state_stack[-1]][name][1])
+    state_stack.append(states[state_stack[-1]][name] >> 1)
     value_stack.append(children if call is None else call(builder, children))

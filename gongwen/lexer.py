@@ -23,10 +23,10 @@ from collections.abc import Collection, Iterator
 from lark import Token
 from lark.exceptions import UnexpectedCharacters
 from lark.lark import PostLex
-from lark.lexer import TerminalDef
 
 from gongwen.inline import list_continues, opening_item
 from gongwen.numerals import marker_label, ordinal_of
+from gongwen.tables import Terminal
 from gongwen.tokens import LIST_OPENERS, SECTION_MARKERS, new_token, retype
 from gongwen.zones import assign
 
@@ -46,16 +46,15 @@ class LineLexer:
     Lark's own lexer gives the same tokens through a loop in Python, one at a time.
     """
 
-    def __init__(self, terminals: Collection[TerminalDef]) -> None:
-        ordered = sorted(terminals, key=lambda t: (
-            -t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+    def __init__(self, terminals: Collection[Terminal]) -> None:
+        ordered = sorted(terminals, key=lambda t: t.order)
         # Terminals in a row that begin at a line start (document.lark's _LINE_START)
         # share one test of it: the same tokens, one lookbehind per line instead of
         # one per terminal.
         alternatives: list[str] = []
         run: list[str] = []
         for terminal in ordered:
-            regexp = terminal.pattern.to_regexp()
+            regexp = terminal.regexp
             if regexp.startswith(_AT_LINE_START):
                 run.append(f"(?P<{terminal.name}>{regexp[len(_AT_LINE_START):]})")
                 continue

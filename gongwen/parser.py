@@ -15,7 +15,7 @@ from lark.exceptions import UnexpectedInput
 
 from gongwen.builder import Draft, TreeBuilder, build_blocks
 from gongwen.document import Document, SourceParagraph
-from gongwen.grammar import document_parser, terminal_regex
+from gongwen.grammar import document_tables
 from gongwen.inline import looks_like_markdown
 from gongwen.lalr import LALRParser
 from gongwen.lexer import LineLexer, LinePatterns, PostLexer
@@ -35,15 +35,15 @@ class _Engine:
     def __init__(self) -> None:
         patterns = LinePatterns()
         self.postlexer = PostLexer(patterns)
-        compiled = document_parser(self.postlexer)
-        patterns.lead = terminal_regex(compiled, "LEAD")
-        patterns.heading_end = terminal_regex(compiled, "HEADING_END")
-        patterns.meta_key = terminal_regex(compiled, "META_KEY")
-        patterns.issued_name = terminal_regex(compiled, "ISSUED_NAME")
-        patterns.lost_glyph = terminal_regex(compiled, "LOST_GLYPH")
-        self.lexer = LineLexer(compiled.terminals)
+        tables = document_tables(self.postlexer)
+        patterns.lead = re.compile(tables.terminal("LEAD").regexp)
+        patterns.heading_end = re.compile(tables.terminal("HEADING_END").regexp)
+        patterns.meta_key = re.compile(tables.terminal("META_KEY").regexp)
+        patterns.issued_name = re.compile(tables.terminal("ISSUED_NAME").regexp)
+        patterns.lost_glyph = re.compile(tables.terminal("LOST_GLYPH").regexp)
+        self.lexer = LineLexer(tables.terminals)
         self.patterns = patterns
-        self.lalr = LALRParser(compiled, TreeBuilder)
+        self.lalr = LALRParser(tables, TreeBuilder)
 
     def parse(self, text: str, generated: frozenset[int], margin: frozenset[int] = frozenset(),
               rows: frozenset[int] = frozenset()) -> object:

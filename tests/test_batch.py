@@ -140,7 +140,7 @@ def test_grammar_cache_is_built_outside_the_package_and_survives_damage(tmp_path
 def test_the_cache_key_covers_the_terminals_the_post_lexer_keeps() -> None:
     from gongwen.grammar import _cache_path
 
-    assert _cache_path("document", "lark", "A B") != _cache_path("document", "lark", "A B C")
+    assert _cache_path("document", "json", "A B") != _cache_path("document", "json", "A B C")
 
 
 def _dies_on_b(path: str) -> str:

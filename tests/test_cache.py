@@ -1,5 +1,5 @@
-"""The grammar cache loads only what can be the user's own (a cached grammar is a
-pickle): planted, linked, shared or damaged files are rebuilt, never run."""
+"""The grammar cache reads only what can be the user's own: planted, linked, shared or
+damaged files are rebuilt, never read (a planted pickle shows that nothing of them runs)."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def test_an_untrusted_cache_file_is_not_read(
 ) -> None:
     proof = tmp_path / "proof"
     payload = _sealed(pickle.dumps(_Planted(proof)))
-    path = tmp_path / "document-x.lark"
+    path = tmp_path / "document-x.json"
     if how == "symlink":
         real = tmp_path / "real"
         real.write_bytes(payload)
@@ -75,7 +75,7 @@ def test_a_fifo_or_a_folder_at_the_cache_path_neither_hangs_nor_breaks(
     cache = tmp_path / "cache"
     cache.mkdir(mode=0o700)
     monkeypatch.setenv("GONGWEN_CACHE_DIR", str(cache))
-    os.mkfifo(grammar._cache_path("document", "lark", " ".join(sorted(PostLexer.always_accept))))
+    os.mkfifo(grammar._cache_path("document", "json", " ".join(sorted(PostLexer.always_accept))))
     grammar._cache_path("inline", "json").mkdir()
     command = [sys.executable, "-m", "gongwen", "outline", str(SEEDS[1])]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)

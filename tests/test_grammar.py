@@ -83,9 +83,10 @@ def test_the_line_lexer_reports_where_no_terminal_matches() -> None:
     from lark.exceptions import UnexpectedCharacters
 
     from gongwen.lexer import LineLexer
+    from gongwen.tables import tables_of
 
-    parser = load("document.lark", postlex=PostLexer(LinePatterns()))
-    lexer = LineLexer([parser.get_terminal("CN_DUN"), parser.get_terminal("BLANK")])
+    tables = tables_of(load("document.lark", postlex=PostLexer(LinePatterns())))
+    lexer = LineLexer([tables.terminal("CN_DUN"), tables.terminal("BLANK")])
     assert [t.type for t in lexer.tokens("\n一、")] == ["BLANK", "CN_DUN"]
     with pytest.raises(UnexpectedCharacters) as error:
         lexer.tokens("\n一、\n")  # a line break after the marker is TEXT, left out here
@@ -110,6 +111,7 @@ def test_the_parser_refuses_rule_forms_it_does_not_apply() -> None:
     from lark import Lark
 
     from gongwen.lalr import LALRParser
+    from gongwen.tables import Tables, tables_of
 
     class Builder:
         def start(self, children: list[object]) -> list[object]:
@@ -117,26 +119,26 @@ def test_the_parser_refuses_rule_forms_it_does_not_apply() -> None:
 
     for grammar in ('start: x\n?x: A | A A\nA: "a"', 'start: A [A]\nA: "a"'):
         with pytest.raises(ValueError, match="does not apply"):
-            LALRParser(Lark(grammar, parser="lalr"), Builder)
-    assert LALRParser(Lark('start: A A*\nA: "a"', parser="lalr"), Builder).parse(
-        [new_token("A", "a", 0, 1)] * 3, Builder()) == ["a", "a", "a"]
+            tables_of(Lark(grammar, parser="lalr"))
+    tables = tables_of(Lark('start: A A*\nA: "a"', parser="lalr"))
+    assert Tables.from_json(tables.to_json()) == tables
+    assert LALRParser(tables, Builder).parse([new_token("A", "a", 0, 1)] * 3, Builder()) == ["a", "a", "a"]
 
 
 def test_the_line_lexer_tests_a_line_start_once_and_lexes_as_each_terminal_would() -> None:
     import re
 
-    from gongwen.grammar import document_parser
+    from gongwen.grammar import document_tables
     from gongwen.lexer import _AT_LINE_START, LineLexer
     from gongwen.parser import _parser
     from tests.conftest import CORPUS, FIXTURES
 
-    terminals = document_parser(_parser().postlexer).terminals
+    terminals = document_tables(_parser().postlexer).terminals
     lexer = LineLexer(terminals)
-    at_line_start = [t for t in terminals if t.pattern.to_regexp().startswith(_AT_LINE_START)]
+    at_line_start = [t for t in terminals if t.regexp.startswith(_AT_LINE_START)]
     assert len(at_line_start) > 30 and lexer.pattern.pattern.count(_AT_LINE_START) < 5
-    ordered = sorted(terminals, key=lambda t: (
-        -t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
-    each = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in ordered))
+    ordered = sorted(terminals, key=lambda t: (-t.priority, -t.max_width, -t.length, t.name))
+    each = re.compile("|".join(f"(?P<{t.name}>{t.regexp})" for t in ordered))
     for path in [*FIXTURES.glob("*/*.txt"), *CORPUS]:
         text = path.read_text(encoding="utf-8")
         assert [(t.type, t.start_pos) for t in lexer.tokens(text)] == [
