@@ -35,7 +35,7 @@ lint: $(TEST)
 # Chromium (Debian's package) for the browser tests, installed when missing; naming it
 # to the tests makes them required.
 chromium:
-	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q --no-install-recommends chromium)
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
 test: lint chromium
 	GONGWEN_CHROMIUM=$$(command -v chromium) $(BIN)/python -m pytest
