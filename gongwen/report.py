@@ -18,7 +18,7 @@ import html
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from gongwen.checks import Diagnostic, check
@@ -125,6 +125,9 @@ class _Line:
     lines, 1 inside an attachment."""
     heading_end: int = -1
     """A section heading line's end of marker and heading, where a run-in body begins."""
+    anchors: list[str] = field(default_factory=list)
+    """The ids of the sections, titles and attachments that begin on it (what the outline
+    links to)."""
 
 
 class _Page:
@@ -135,8 +138,9 @@ class _Page:
                       if m.end() > m.start()]
         self.starts = [line.start for line in self.lines]
         self._place(doc.children, 0)
-        self.placed: set[int] = set()
-        """The findings shown in the text (an empty text shows none)."""
+        self.shown = {index: self._shown_span(f.start, f.end) for index, f in enumerate(findings)
+                      if self.lines}
+        """Where each finding is shown in the text (an empty text shows none)."""
         self.announced = list(announcements(doc))
 
     def _line_at(self, offset: int) -> _Line | None:
@@ -151,11 +155,16 @@ class _Page:
                 line = self._line_at(block.start)
                 if line is not None:
                     line.node, line.level = block, block.level + depth
+                    line.anchors.append(_anchor(block))
                     end = block.heading.end if block.heading is not None else block.marker.end
                     line.heading_end = min(end, line.end)
                 self._place(block.children, depth)
                 continue
-            for line in self.lines[bisect.bisect_left(self.starts, block.start):]:
+            first = bisect.bisect_left(self.starts, block.start)
+            if isinstance(block, (Title, Appendix)) and first < len(self.lines):
+                anchors = self.lines[first].anchors
+                anchors += [] if _anchor(block) in anchors else [_anchor(block)]
+            for line in self.lines[first:]:
                 if line.start >= block.end:
                     break
                 line.node, line.level = block, depth
@@ -188,12 +197,10 @@ class _Page:
             counted = " ".join(_label(node) for node in said.counted)
             marks.append(_Mark(said.start, said.end, "ann", f"counts {len(said.counted)}: {counted}",
                                f"a{index}", _anchor(said.counted[0])))
-        for index, finding in enumerate(self.findings):
-            start, end = self._shown_span(finding.start, finding.end)
-            if start >= 0:
-                self.placed.add(index)
-                marks.append(_Mark(start, end, f"f {finding.severity.value}",
-                                   f"{finding.code} {finding.message}", f"f{index}"))
+        for index, (start, end) in self.shown.items():
+            finding = self.findings[index]
+            marks.append(_Mark(start, end, f"f {finding.severity.value}", f"{finding.code} {finding.message}",
+                               f"f{index}"))
         for chunk in self.doc.chunks(self.max_chars):
             path = " › ".join(chunk.heading_path) or "(no heading)"
             marks.append(_Mark(chunk.start, chunk.start, "cut", f"chunk {chunk.index + 1}: {path}"))
@@ -201,10 +208,8 @@ class _Page:
 
     def _shown_span(self, start: int, end: int) -> tuple[int, int]:
         """Where a finding is shown: its span, or the point where its line ends for one that
-        begins in a line break; (-1, -1) for an empty text."""
-        line = self._line_at(min(start, len(self.text)))
-        if line is None:
-            return -1, -1
+        begins in a line break."""
+        line = self.lines[max(bisect.bisect_right(self.starts, min(start, len(self.text))) - 1, 0)]
         return (start, end) if start < line.end else (line.end, line.end)
 
     # ---- the text column ------------------------------------------------------------
@@ -291,11 +296,9 @@ class _Page:
             if said:
                 words += (f'<span class="flag" title="{_attr(chr(10).join(said))}">'
                           f'{_esc(" ".join(s.split()[0] for s in said))}</span>')
-            below = node.sections
         else:
             words = _esc(_one_line(node.heading_text)) or "附件"
-            below = node.sections
-        inner = "".join(self._entry(child, flags) for child in below)
+        inner = "".join(self._entry(child, flags) for child in node.sections)
         sub = f"<ol>{inner}</ol>" if inner else ""
         css = ' class="flagged"' if isinstance(node, Section) and node.start in flags else ""
         return f'<li{css}><a href="#{anchor}" data-s="{anchor}">{words}</a>{sub}</li>'
@@ -310,7 +313,7 @@ class _Page:
                          f"<dl>{rows}</dl></section>")
         items = []
         for index, finding in enumerate(self.findings):
-            where = (f'<a href="#f{index}">line {finding.line}:{finding.col}</a>' if index in self.placed
+            where = (f'<a href="#f{index}">line {finding.line}:{finding.col}</a>' if index in self.shown
                      else f"line {finding.line}:{finding.col}")
             items.append(f'<li id="fd{index}" class="{finding.severity.value}">{where} '
                          f'<code>{finding.code}</code> <span class="sev">{finding.severity.value}</span> '
@@ -379,10 +382,10 @@ def _open_line(line: _Line) -> str:
     attrs = f' data-part="{part}"' if part and line.start == getattr(node, "start", -1) else ""
     if isinstance(node, Section):
         css += f" lv{min(line.level, 9)}"
-        attrs += f' id="{_anchor(node)}" data-s="{_anchor(node)}"'
-    elif isinstance(node, (Title, Appendix)) and line.start == node.start:
-        attrs += f' id="{_anchor(node)}" data-s="{_anchor(node)}"'
-    return f'<span class="{css}"{attrs}>'
+    if line.anchors:
+        attrs += f' id="{line.anchors[0]}" data-s="{line.anchors[0]}"'
+    more = "".join(f'<span id="{anchor}" data-s="{anchor}"></span>' for anchor in line.anchors[1:])
+    return f'<span class="{css}"{attrs}>{more}'
 
 
 def _open_heading(line: _Line) -> str:

@@ -154,7 +154,7 @@ def test_characters_html_cannot_carry_are_marked() -> None:
 
 
 _PIECES = ["一、", "（一）", "1.", "\n", "\r\n", "\r", "同志们：", "XX", "附件：", "谢谢大家！",
-           "2026年5月8日", "<", "&", " ", "讲两点意见。"]
+           "2026年5月8日", "<", "&", " ", "讲两点意见。", "附件1", "关于做好防汛工作的通知", "一是", "二是"]
 
 
 @settings(max_examples=60, deadline=None)
@@ -165,6 +165,7 @@ def test_any_text_is_on_the_page_once(text: str) -> None:
     reader = read(to_html(doc))
     assert "".join(reader.text) == text
     assert len(reader.ids) == len(set(reader.ids))
+    assert {link[1:] for link in reader.links} <= set(reader.ids)
 
 
 def test_nothing_is_fetched() -> None:
