@@ -123,8 +123,10 @@ class _Line:
     level: int = 0
     """A section heading line's level (an attachment's sections one deeper); for other
     lines, 1 inside an attachment."""
-    heading_end: int = -1
-    """A section heading line's end of marker and heading, where a run-in body begins."""
+    heading: tuple[int, int] | None = None
+    """A section heading line's marker and heading: where they begin (the line's start, or
+    where a list's first item opens its section after the sentence that announces it) and
+    end (where a run-in body begins)."""
     anchors: list[str] = field(default_factory=list)
     """The ids of the sections, titles and attachments that begin on it (what the outline
     links to)."""
@@ -157,7 +159,7 @@ class _Page:
                     line.node, line.level = block, block.level + depth
                     line.anchors.append(_anchor(block))
                     end = block.heading.end if block.heading is not None else block.marker.end
-                    line.heading_end = min(end, line.end)
+                    line.heading = (block.start, max(block.start, min(end, line.end)))
                 self._place(block.children, depth)
                 continue
             first = bisect.bisect_left(self.starts, block.start)
@@ -224,8 +226,9 @@ class _Page:
         title: Node | None = None  # the title whose lines are being written
         for line in self.lines:
             cuts = {line.start, line.end}
-            if line.heading_end > line.start:
-                cuts.add(line.heading_end)
+            heading_start, heading_end = line.heading or (-1, -1)
+            if heading_end > heading_start:
+                cuts.update((heading_start, heading_end))
             first = next_mark
             while next_mark < len(marks) and marks[next_mark].start <= line.end:
                 next_mark += 1
@@ -237,14 +240,15 @@ class _Page:
                 level = 1 if title is self.doc.title else 2
                 out.append(f'<span class="titled" role="heading" aria-level="{level}">')
             out.append(_open_line(line))
-            in_heading = line.heading_end > line.start
-            if in_heading:
-                out.append(_open_heading(line))
+            in_heading = ran_in = False
             positions = sorted(cuts)
             for left, right in itertools.pairwise(positions):
-                if in_heading and left == line.heading_end:
+                if left == heading_start and heading_end > heading_start:
+                    out.append(_open_heading(line))
+                    in_heading = True
+                elif in_heading and left == heading_end:
                     out.append(_close_heading(line) + '<span class="runin">')
-                    in_heading = False
+                    in_heading, ran_in = False, True
                 while fresh and fresh[0].start <= left:
                     active.append(fresh.pop(0))
                 for mark in [m for m in active if m.start == m.end == left]:
@@ -259,8 +263,8 @@ class _Page:
             active = [m for m in active if m.end > line.end]
             if in_heading:
                 out.append(_close_heading(line))
-            elif line.heading_end > line.start:
-                out.append("</span>")  # the run-in body
+            elif ran_in:
+                out.append("</span>")
             out.append("</span>" + _line_break(self.text[line.end:line.stop]))
             if title is not None and line.stop >= title.end:
                 out.append("</span>")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import html.parser
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongwen import Section, parse, parse_file
-from gongwen.checks import check
+from gongwen.checks import Diagnostic, Severity, check
 from gongwen.cli import main
 from gongwen.report import Summary, index_html, to_html
 from tests.conftest import CORPUS, FIXTURES, SEEDS
@@ -234,8 +236,6 @@ def test_the_same_page_from_the_document() -> None:
 
 
 def test_a_finding_over_several_lines_is_underlined_on_each() -> None:
-    from gongwen.checks import Diagnostic, Severity
-
     doc = parse("一、甲\n乙丙\n丁\n")
     finding = Diagnostic(path=None, line=1, col=3, end_line=3, end_col=2, start=2, end=9, code="GW999",
                          severity=Severity.INFO, message="m")
@@ -247,3 +247,25 @@ def test_a_finding_over_several_lines_is_underlined_on_each() -> None:
                        severity=Severity.INFO, message="m")
     marks = [attrs for tag, attrs in read(to_html(doc, [point])).inside if tag == "mark"]
     assert [m["class"] for m in marks] == ["f info point"]
+
+
+def test_standard_input_gets_a_page_of_its_own(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    subprocess.run([sys.executable, "-m", "gongwen", "report", "-", str(NOTICE), "-o", str(folder)],
+                   input="一、总体要求\n".encode(), capture_output=True, check=True)
+    assert sorted(p.name for p in folder.iterdir()) == ["index.html", "notice.html", "stdin.html"]
+    assert "".join(read((folder / "stdin.html").read_text("utf-8")).text) == "一、总体要求\n"
+
+
+def test_a_section_opening_after_the_sentence_that_announces_it() -> None:
+    """一是 at the end of a line whose next line opens with 二是 opens its section there: the
+    heading holds the marker and heading, not the sentence before them."""
+    text = "同志们：\n下面我讲两点意见。一是加强领导。具体要求。\n二是压实责任。\n"
+    doc = parse(text)
+    assert doc.sections[0].start == text.index("一是")
+    page = to_html(doc, [])
+    assert '。<h2 class="hd"><span class="mk">一是</span>加强领导。</h2>' in page
+    headings = re.findall(r"<h2 class=\"hd\">(.*?)</h2>", page)
+    assert [re.sub(r"<[^>]+>", "", h) for h in headings] == ["一是加强领导。", "二是压实责任。"]
+    assert '<span class="runin">具体要求。</span>' in page
+    assert "".join(read(page).text) == text
