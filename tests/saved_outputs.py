@@ -14,7 +14,7 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-from gongwen import parse, parse_file
+from gongwen import parse, parse_bytes
 from gongwen.jsontext import dump_json
 from gongwen.schema import schema
 
@@ -57,9 +57,11 @@ def outputs() -> dict[str, str]:
     line writes it); files that fail to parse give their error's type."""
     found: dict[str, str] = {"schema": _digest(json.dumps(schema(), sort_keys=True).encode())}
     for path in files():
-        name = path.relative_to(ROOT.parent).as_posix()
+        # the same name wherever the checkout stands; also the path the tree records
+        base = ROOT if path.is_relative_to(ROOT) else SHARED.parent
+        name = path.relative_to(base).as_posix()
         try:
-            doc = parse_file(path)
+            doc = parse_bytes(path.read_bytes(), name)
         except Exception as error:  # an input the readers refuse stays refused
             found[name] = type(error).__name__
             continue
