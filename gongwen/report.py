@@ -166,7 +166,8 @@ class _Page:
             if isinstance(block, (Title, Appendix)) and first < len(self.lines):
                 anchors = self.lines[first].anchors
                 anchors += [] if _anchor(block) in anchors else [_anchor(block)]
-            for line in self.lines[first:]:
+            for index in range(first, len(self.lines)):
+                line = self.lines[index]
                 if line.start >= block.end:
                     break
                 line.node, line.level = block, depth

@@ -77,6 +77,16 @@ def test_chunks_and_markdown_of_a_megabyte_in_linear_time(line: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("line", ["正文。\n\n", "同志们\n"])
+def test_the_report_of_a_megabyte_in_linear_time(line: str) -> None:
+    text = line * (1_000_000 // len(line.encode("utf-8")))
+    doc = parse(text)
+    with finishing_within(60):
+        page = doc.to_html([])
+    assert page.count('<span class="ln ') == text.count("\n")
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", ["①a②b", "一是甲。二是乙。", "（1）甲（2）乙"])
 def test_twenty_thousand_inline_lists_in_linear_time(unit: str) -> None:
     text = unit * 20_000
