@@ -34,15 +34,17 @@ lint: $(TEST)
 
 # Chromium (Debian's package) for the browser tests, installed when missing; naming it
 # to the tests makes them required.
+WITH_CHROMIUM = GONGWEN_CHROMIUM=$$(command -v chromium)
+
 chromium:
 	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
 test: lint chromium
-	GONGWEN_CHROMIUM=$$(command -v chromium) $(BIN)/python -m pytest
+	$(WITH_CHROMIUM) $(BIN)/python -m pytest
 
 # The HTML report opened in Chromium, and nothing else.
 browser-test: $(TEST) chromium
-	GONGWEN_CHROMIUM=$$(command -v chromium) $(BIN)/python -m pytest -m browser
+	$(WITH_CHROMIUM) $(BIN)/python -m pytest -m browser
 
 # Every mismatch against the development set's gold, then the summary line.
 accuracy: $(TEST)

@@ -31,10 +31,7 @@ def add_arguments(check: argparse.ArgumentParser, severities: tuple[str, ...]) -
                        help="text: path:line:col: CODE message and a summary (default); json: "
                             "one list; jsonl: a finding a line; github: workflow annotations; "
                             "sarif: SARIF 2.1.0 for code scanning")
-    check.add_argument("--select", type=str, default="", metavar="CODES",
-                       help="only these codes or prefixes, comma-separated (GW1,GW401)")
-    check.add_argument("--ignore", type=str, default="", metavar="CODES",
-                       help="leave out these codes or prefixes")
+    add_rule_options(check)
     check.add_argument("--severity", choices=severities, default="info",
                        help="report only findings at or above this severity (default: info)")
     check.add_argument("--statistics", action="store_true",
@@ -47,9 +44,6 @@ def add_arguments(check: argparse.ArgumentParser, severities: tuple[str, ...]) -
                             "finding names (deleting residue, rewriting a 抄送 line)")
     check.add_argument("--diff", action="store_true",
                        help="print what --fix would change, as a unified diff, and write nothing")
-    check.add_argument("--profile", type=str, default=None, metavar="FILE",
-                       help="the figures the layout rules (GW6xx) check a Word file against: a TOML or "
-                            "JSON file of a unit's own template (default: GB/T 9704-2012's)")
     check.add_argument("--annotate", type=str, default=None, metavar="OUT.docx",
                        help="for one Word file: write a copy of it to OUT.docx with each finding as a "
                             "comment on the characters it concerns (the file itself is not changed); "
@@ -59,24 +53,42 @@ def add_arguments(check: argparse.ArgumentParser, severities: tuple[str, ...]) -
                        help="with --fix, keep each changed file's original as FILE.orig")
 
 
-def run(args: argparse.Namespace, paths: list[str],
-        document_of: Callable[[str, str | None], Any],
-        write: Callable[[Path, bytes], None]) -> int:
-    """The command; exit status 0 (nothing found), 1 (findings left), 2 (a file failed)."""
-    from gongwen.checks import NOMINAL, Severity, load_profile
+def add_rule_options(command: argparse.ArgumentParser) -> None:
+    """--select, --ignore and --profile: which rules run, and the figures the layout rules
+    check (the check and report commands)."""
+    command.add_argument("--select", type=str, default="", metavar="CODES",
+                         help="only these codes or prefixes, comma-separated (GW1,GW401)")
+    command.add_argument("--ignore", type=str, default="", metavar="CODES",
+                         help="leave out these codes or prefixes")
+    command.add_argument("--profile", type=str, default=None, metavar="FILE",
+                         help="the figures the layout rules (GW6xx) check a Word file against: a TOML "
+                              "or JSON file of a unit's own template (default: GB/T 9704-2012's)")
+
+
+def rule_options(args: argparse.Namespace) -> Profile | None:
+    """The profile --profile names (GB/T 9704-2012's without it), once --select and --ignore
+    are known to name rules; None when one of them is wrong, said on stderr."""
+    from gongwen.checks import NOMINAL, load_profile
     from gongwen.checks.registry import selected
 
     try:
         selected(args.select, args.ignore)
+        return load_profile(args.profile) if args.profile else NOMINAL
     except ValueError as error:
         print(f"gongwen: {error}", file=sys.stderr)
+        return None
+
+
+def run(args: argparse.Namespace, paths: list[str],
+        document_of: Callable[[str, str | None], Any],
+        write: Callable[[Path, bytes], None]) -> int:
+    """The command; exit status 0 (nothing found), 1 (findings left), 2 (a file failed)."""
+    from gongwen.checks import Severity
+
+    profile = rule_options(args)
+    if profile is None:
         return 2
     threshold = Severity(args.severity).weight
-    try:
-        profile = load_profile(args.profile) if args.profile else NOMINAL
-    except ValueError as error:
-        print(f"gongwen: {error}", file=sys.stderr)
-        return 2
     if args.annotate is not None:
         return _annotate(args, paths, document_of, write, threshold, profile)
     job = functools.partial(_job, select=args.select, ignore=args.ignore, encoding=args.encoding,

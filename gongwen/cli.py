@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import collections
 import contextlib
-import dataclasses
 import functools
 import io
 import json
@@ -84,12 +84,7 @@ def _parser() -> argparse.ArgumentParser:
                              "write FILE.html and index.html in")
     report.add_argument("--max-chars", type=_bounded(1, None), default=1000, metavar="N",
                         help="the chunk size whose boundaries the page can show (default: 1000)")
-    report.add_argument("--select", type=str, default="", metavar="CODES",
-                        help="only the findings of these codes or prefixes, comma-separated")
-    report.add_argument("--ignore", type=str, default="", metavar="CODES",
-                        help="leave out the findings of these codes or prefixes")
-    report.add_argument("--profile", type=str, default=None, metavar="FILE",
-                        help="the figures the layout rules check a Word file against (as for check)")
+    checkrun.add_rule_options(report)
     commands.add_parser("schema", help="print the JSON Schema of the tree")
     check = commands.add_parser(
         "check", help="check the structure of each file; exit 1 when there are findings"
@@ -347,7 +342,7 @@ def _ready(folder: Path, targets: list[Path], paths: list[str]) -> bool:
     and ``folder`` exists (made when missing); if not, says why."""
     inputs = {os.path.abspath(p) for p in paths}
     clashes = [t for t in targets if os.path.abspath(t) in inputs]
-    repeated = {t for t in targets if targets.count(t) > 1}
+    repeated = {t for t, count in collections.Counter(targets).items() if count > 1}
     if clashes or repeated:
         name = (clashes or sorted(repeated))[0]
         why = "is one of the input files" if clashes else "would be written by two inputs"
@@ -384,14 +379,8 @@ def _write_each(job: Callable[[str], T], paths: list[str], targets: list[Path], 
 def _report(args: argparse.Namespace, paths: list[str]) -> int:
     """report: a page per file, written atomically; for several files (or a folder named),
     an index page beside them. An input file is never written over."""
-    from gongwen.checks import NOMINAL, load_profile
-    from gongwen.checks.registry import selected
-
-    try:
-        selected(args.select, args.ignore)
-        profile = load_profile(args.profile) if args.profile else NOMINAL
-    except ValueError as error:
-        print(f"gongwen: {error}", file=sys.stderr)
+    profile = checkrun.rule_options(args)
+    if profile is None:
         return 2
     out = Path(args.output)
     single = len(paths) == 1 and out.suffix.lower() in (".html", ".htm")
@@ -408,8 +397,8 @@ def _report(args: argparse.Namespace, paths: list[str]) -> int:
     if not single:
         from gongwen.report import index_html
 
-        summaries = [dataclasses.replace(summary, report=target.name) for target, (_, summary) in written]
-        _write_atomically(index, _utf8(index_html(summaries)))
+        listed = [(target.name, summary) for target, (_, summary) in written]
+        _write_atomically(index, _utf8(index_html(listed)))
     return 2 if len(written) < len(paths) else 0
 
 
@@ -436,7 +425,7 @@ def _report_job(path: str, encoding: str | None, max_chars: int, select: str, ig
 
     doc = _document(path, encoding)
     findings = check(doc, select or None, ignore or None, profile)
-    return _utf8(to_html(doc, findings, max_chars)), Summary.of(doc, findings, path, "")
+    return _utf8(to_html(doc, findings, max_chars)), Summary.of(doc, findings, path)
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

@@ -67,8 +67,6 @@ class Summary:
     """What the index of several reports shows of one document."""
 
     path: str
-    report: str
-    """The report's file name, relative to the index."""
     kind: str | None
     title: str | None
     sections: int
@@ -77,20 +75,21 @@ class Summary:
     """Findings by severity (error, warning, info)."""
 
     @classmethod
-    def of(cls, doc: Document, findings: list[Diagnostic], path: str, report: str) -> Summary:
+    def of(cls, doc: Document, findings: list[Diagnostic], path: str) -> Summary:
         by = collections.Counter(f.severity.value for f in findings)
         title = doc.title.text.replace("\n", " ") if doc.title is not None else None
-        return cls(path, report, doc.kind, title, sum(1 for _ in doc.find_all(Section)),
+        return cls(path, doc.kind, title, sum(1 for _ in doc.find_all(Section)),
                    len(doc.placeholders), {s: by[s] for s in _SEVERITIES})
 
 
-def index_html(summaries: Sequence[Summary]) -> str:
-    """The page that lists several reports: a row per document."""
+def index_html(reports: Sequence[tuple[str, Summary]]) -> str:
+    """The page that lists several reports, a row per document: each report's file name
+    (relative to the index) with what it shows."""
     rows = "".join(
-        f'<tr><td><a href="{_attr(s.report)}">{_esc(s.path)}</a></td><td>{_esc(s.kind or "")}</td>'
+        f'<tr><td><a href="{_attr(page)}">{_esc(s.path)}</a></td><td>{_esc(s.kind or "")}</td>'
         f"<td>{_esc(s.title or '')}</td><td>{s.sections}</td><td>{s.placeholders}</td>"
         + "".join(f'<td class="{k}">{s.findings.get(k, 0)}</td>' for k in _SEVERITIES) + "</tr>"
-        for s in summaries)
+        for page, s in reports)
     table = ('<table><caption>Documents</caption><thead><tr><th scope="col">File</th>'
              '<th scope="col">Kind</th><th scope="col">Title</th><th scope="col">Sections</th>'
              '<th scope="col">Placeholders</th><th scope="col">Errors</th><th scope="col">Warnings</th>'
@@ -212,7 +211,7 @@ class _Page:
     def _shown_span(self, start: int, end: int) -> tuple[int, int]:
         """Where a finding is shown: its span, or the point where its line ends for one that
         begins in a line break."""
-        line = self.lines[max(bisect.bisect_right(self.starts, min(start, len(self.text))) - 1, 0)]
+        line = self._line_at(min(start, len(self.text))) or self.lines[0]
         return (start, end) if start < line.end else (line.end, line.end)
 
     # ---- the text column ------------------------------------------------------------

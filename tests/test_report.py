@@ -180,10 +180,10 @@ def test_nothing_is_fetched() -> None:
 def test_the_index_lists_each_document() -> None:
     doc = parse_file(NOTICE)
     findings = check(doc)
-    summary = Summary.of(doc, findings, "notice.txt", "notice.html")
+    summary = Summary.of(doc, findings, "notice.txt")
     assert (summary.kind, summary.sections, summary.placeholders) == ("通知", 5, len(doc.placeholders))
     assert summary.findings == {"error": 1, "warning": len(findings) - 1, "info": 0}
-    page = index_html([summary])
+    page = index_html([("notice.html", summary)])
     assert 'href="notice.html"' in page and "<script>" not in page
 
 

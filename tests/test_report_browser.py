@@ -87,6 +87,17 @@ def opened(browser: Any, tmp_path: Path) -> Iterator[Any]:
         page.close()
 
 
+def _until(page: Any, expression: str, seconds: float = 10) -> None:
+    """Wait until ``expression`` holds in the page. Playwright's wait_for_function polls with
+    eval inside the page, which the report's Content-Security-Policy forbids; this polls
+    from here."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never held: {expression}")
+        page.wait_for_timeout(20)
+
+
 def _shown(text: str) -> str:
     """The text as a browser shows it: each line ending a line feed."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -117,13 +128,13 @@ def test_the_outline_moves_the_page_and_follows_it(opened: Any) -> None:
     shown = opened(doc)
     last = doc.sections[-1]
     shown.page.click(f'nav a[href="#n{last.start}"]')
-    shown.page.wait_for_function(f"document.querySelector('nav a[href=\"#n{last.start}\"]')"
+    _until(shown.page, f"document.querySelector('nav a[href=\"#n{last.start}\"]')"
                                  ".getAttribute('aria-current') === 'location'")
     top = shown.page.evaluate(f"document.getElementById('n{last.start}').getBoundingClientRect().top")
     assert 0 <= top < 60
     assert shown.page.evaluate("location.hash") == f"#n{last.start}"
     shown.page.evaluate("window.scrollTo(0, 0)")
-    shown.page.wait_for_function(
+    _until(shown.page,
         "document.querySelector('nav a[aria-current]')?.getAttribute('href') === '#n0'")
 
 
@@ -228,7 +239,7 @@ def test_a_megabyte_stays_usable(opened: Any, capsys: pytest.CaptureFixture[str]
     shown = opened(doc)
     assert shown.visible_text() == _shown(text)
     shown.page.mouse.wheel(0, 30000)
-    shown.page.wait_for_function("document.querySelector('nav a[aria-current]') !== null")
+    _until(shown.page, "document.querySelector('nav a[aria-current]') !== null")
 
 
 def _rgb(hex_colour: str) -> str:
