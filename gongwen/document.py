@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import builtins
 import functools
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr, computed_field
 from gongwen.jsontext import dump_json, load_json
 from gongwen.kinds import kind_of_title
 from gongwen.nodes import (
+    FIELDS,
     Addressee,
     Answered,
     Artifact,
@@ -36,9 +38,11 @@ from gongwen.nodes import (
 if TYPE_CHECKING:
     from gongwen.checks import Diagnostic
     from gongwen.chunks import Chunk
+    from gongwen.compact import Compact
     from gongwen.word.layout import Layout
 
 N = TypeVar("N", bound=Node)
+_BUILDING = threading.Lock()
 Place = Literal["body", "table", "row", "text_box", "margin"]
 
 
@@ -96,6 +100,47 @@ class Document(Derived):
     source_paragraphs: list[SourceParagraph] | None = None
     """For a Word file, the paragraph each stretch of the text came from; None for text."""
     _layout: Any = PrivateAttr(default=None)
+    _compact: Any = PrivateAttr(default=None)
+
+    # A parsed document keeps its compact form (gongwen/compact.py) and builds its
+    # children when they are first looked at: as an attribute (``__getattr__``) or
+    # through ``__dict__``, which pydantic reads for every dump, copy, comparison and
+    # pickle.
+
+    def _defer(self, compact: Compact) -> None:
+        """Leave the children to ``compact``, until they are looked at."""
+        del FIELDS.__get__(self)["children"]
+        self._compact = compact
+
+    @property
+    def __dict__(self) -> dict[str, Any]:
+        fields: dict[str, Any] = FIELDS.__get__(self)
+        if "children" not in fields:
+            with _BUILDING:
+                fields = FIELDS.__get__(self)
+                if "children" not in fields:
+                    fields = self._build(fields)
+        return fields
+
+    @__dict__.setter
+    def __dict__(self, fields: dict[str, Any]) -> None:
+        FIELDS.__set__(self, fields)
+
+    def _build(self, fields: dict[str, Any]) -> dict[str, Any]:
+        private = self.__pydantic_private__
+        assert private is not None
+        children = private["_compact"].build()
+        built = {name: children if name == "children" else fields[name] for name in type(self).model_fields}
+        built.update(fields)  # what else was kept there (cached properties)
+        FIELDS.__set__(self, built)
+        private["_compact"] = None
+        return built
+
+    if not TYPE_CHECKING:
+        def __getattr__(self, name: str) -> Any:
+            if name == "children":
+                return self.__dict__["children"]
+            return super().__getattr__(name)
 
     @property
     def layout(self) -> Layout | None:

@@ -21,7 +21,13 @@ from gongwen.values import date_value, doc_number_parts
 
 _LINE_ENDS = "\r\n"
 _new = object.__new__
-_set = object.__setattr__
+# The slots BaseModel keeps a model's state in: the parser's nodes are set there directly
+# (Node.assemble), and a parsed Document reads its fields through FIELDS.
+FIELDS = BaseModel.__dict__["__dict__"]
+_set_fields = FIELDS.__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 _HEADING_END = "。！？!?"
 
 
@@ -67,10 +73,10 @@ class Node(BaseModel):
         if len(data) < cls._size:  # defaults, which are declared last
             data.update((k, v) for k, v in cls._defaults.items() if k not in data)
         node = _new(cls)
-        _set(node, "__dict__", data)
-        _set(node, "__pydantic_fields_set__", cls._all_set)
-        _set(node, "__pydantic_extra__", None)
-        _set(node, "__pydantic_private__", None)
+        _set_fields(node, data)
+        _set_fields_set(node, cls._all_set)
+        _set_extra(node, None)
+        _set_private(node, None)
         return node
 
     def to_text(self) -> str:

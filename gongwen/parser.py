@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import re
 import warnings
 from collections.abc import Iterator
@@ -13,7 +11,8 @@ from typing import TYPE_CHECKING, cast
 from lark import Token
 from lark.exceptions import UnexpectedInput
 
-from gongwen.builder import Draft, TreeBuilder, build_blocks
+from gongwen.builder import TreeBuilder
+from gongwen.compact import Compact, Draft, collector_paused
 from gongwen.document import Document, SourceParagraph
 from gongwen.grammar import document_tables
 from gongwen.inline import looks_like_markdown
@@ -46,16 +45,17 @@ class _Engine:
         self.lalr = LALRParser(tables, TreeBuilder)
 
     def parse(self, text: str, generated: frozenset[int], margin: frozenset[int] = frozenset(),
-              rows: frozenset[int] = frozenset()) -> object:
-        """The drafts of the text's blocks; ``generated``: offsets of markers that Word's
-        automatic numbering drew; ``margin``: offsets of lines a page's layout shows as
-        page furniture (its page numbers, its running headers); ``rows``: offsets of
-        lines that are a table's rows."""
-        builder = TreeBuilder(self.patterns, markdown=looks_like_markdown(text), generated=generated)
+              rows: frozenset[int] = frozenset()) -> Compact:
+        """The text's drafts; ``generated``: offsets of markers that Word's automatic
+        numbering drew; ``margin``: offsets of lines a page's layout shows as page
+        furniture (its page numbers, its running headers); ``rows``: offsets of lines
+        that are a table's rows."""
         tokens = self.lexer.tokens(text)
         if margin or rows:
             tokens = _as_read(tokens, margin, rows, text)
-        return self.lalr.parse(self.postlexer.process(iter(tokens)), builder)
+        drafts = self.lalr.parse(self.postlexer.process(iter(tokens)), TreeBuilder())
+        return Compact(text, cast("list[Draft]", drafts), self.patterns, looks_like_markdown(text),
+                       generated)
 
 
 def _as_read(tokens: list[Token], margin: frozenset[int], rows: frozenset[int], text: str) -> list[Token]:
@@ -125,10 +125,11 @@ def parse_extracted(
     generated = frozenset(p.start for p in source_paragraphs or () if p.numbering)
     margin = frozenset(p.start for p in source_paragraphs or () if p.place == "margin")
     rows = frozenset(p.start for p in source_paragraphs or () if p.place == "row")
+    compact: Compact | None = None
+    children: list[Block] = []
     try:
-        with _collector_paused():
-            drafts = _parser().parse(text, generated, margin, rows)
-            children = build_blocks(cast("list[Block | Draft]", drafts))
+        with collector_paused():
+            compact = _parser().parse(text, generated, margin, rows)
     except UnexpectedInput as error:  # a grammar bug: keep the text, say so, go on
         warnings.warn(
             f"gongwen: the grammar rejected line {error.line} of {path or 'the text'}; "
@@ -140,22 +141,10 @@ def parse_extracted(
         start=0, end=len(text), line=1, children=children, encoding=encoding, path=path,
         source_paragraphs=source_paragraphs,
     )
+    if compact is not None:
+        doc._defer(compact)
     doc._layout = layout
     return doc
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a tree is built: the tree makes many
-    objects and no cycles, and the collector's passes over them cost a tenth of the
-    parse. It runs again at once after (unless it was off before)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _plain_paragraphs(text: str) -> Iterator[Paragraph]:

@@ -102,7 +102,7 @@ def test_the_parser_reports_a_token_the_grammar_does_not_expect() -> None:
     engine = _parser()
     with pytest.raises(UnexpectedToken) as error:
         engine.lalr.parse([new_token("TEXT", "正文\n", 0, 1), new_token("HEADING", "标题\n", 3, 2)],
-                          TreeBuilder(engine.patterns))
+                          TreeBuilder())
     assert (error.value.token.type, error.value.line) == ("HEADING", 2)
     assert "TEXT" in error.value.expected
 
