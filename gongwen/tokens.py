@@ -16,11 +16,23 @@ LIST_OPENERS = frozenset({"DI", "SHI", "YAO", "ADVERB", "CIRCLED"})
 _new_str = str.__new__
 
 
+class _Token(Token):
+    """A token that is its own ``value``: a Lark token keeps its text twice, as itself
+    (a str) and as ``value``, which would hold a second copy of the whole text while the
+    parser reads it."""
+
+    __slots__ = ()
+
+    @property
+    def value(self) -> str:
+        return self
+
+
 def new_token(type_: str, value: str, start_pos: int | None, line: int | None = None) -> Token:
     """``Token(type_, value, start_pos, line)``, set directly: Lark's constructor spends
     as long again on its arguments. Columns and end positions are not used here."""
-    made: Token = _new_str(Token, value)
-    made.type, made.value, made.start_pos, made.line = type_, value, start_pos, line
+    made: Token = _new_str(_Token, value)
+    made.type, made.start_pos, made.line = type_, start_pos, line
     made.column = made.end_line = made.end_column = made.end_pos = None
     return made
 
