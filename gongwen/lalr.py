@@ -11,7 +11,7 @@ method of that name (or alias) with its children.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from lark import Token
@@ -34,31 +34,44 @@ class LALRParser:
     def parse(self, tokens: Iterable[Token], builder: object) -> object:
         """Parse ``tokens``, calling the methods of ``builder`` (an instance of the class
         the parser was made with) as rules are reduced."""
-        states, reductions = self.states, self.reductions
+        states, reductions, end_state = self.states, self.reductions, self.end_state
         state_stack = [self.start_state]
         value_stack: list[Any] = []
-        last = None
-        for token in tokens:
-            last = token
+        for token in _ended(tokens):
             while True:
+                actions = states[state_stack[-1]]
                 try:
-                    action = states[state_stack[-1]][token.type]
+                    action = actions[token.type]
                 except KeyError:
-                    raise _unexpected(states[state_stack[-1]], token) from None
+                    raise _unexpected(actions, token) from None
                 if action & 1:  # shift
                     state_stack.append(action >> 1)
                     value_stack.append(token)
                     break
-                _reduce(reductions[action >> 1], builder, states, state_stack, value_stack)
-        end = Token(_END, "", 0, getattr(last, "line", 1))
-        while True:
-            try:
-                action = states[state_stack[-1]][_END]
-            except KeyError:
-                raise _unexpected(states[state_stack[-1]], end) from None
-            _reduce(reductions[action >> 1], builder, states, state_stack, value_stack)
-            if state_stack[-1] == self.end_state:
-                return value_stack[-1]
+                # reduce, here rather than in a function: a parse makes several a line
+                size, name, splice, call = reductions[action >> 1]
+                if size:
+                    children = value_stack[-size:]
+                    del value_stack[-size:]
+                    del state_stack[-size:]
+                else:
+                    children = []
+                if splice is not None:
+                    children = _spliced(children, splice)
+                state_stack.append(states[state_stack[-1]][name] >> 1)
+                value_stack.append(children if call is None else call(builder, children))
+                if state_stack[-1] == end_state:
+                    return value_stack[-1]
+        raise AssertionError("unreachable: a table never shifts $END")
+
+
+def _ended(tokens: Iterable[Token]) -> Iterator[Token]:
+    """The tokens, then the end of the input."""
+    line = 1
+    for token in tokens:
+        line = token.line or line
+        yield token
+    yield Token(_END, "", 0, line)
 
 
 Reduction = tuple[int, str, "tuple[bool, ...] | None", "Callable[[Any, list[Any]], Any] | None"]
@@ -76,26 +89,14 @@ def _unexpected(actions: dict[str, int], token: Token) -> UnexpectedToken:
     return UnexpectedToken(token, expected)  # type: ignore[no-untyped-call]
 
 
-def _reduce(
-    reduction: Reduction, builder: object, states: dict[int, dict[str, int]],
-    state_stack: list[int], value_stack: list[Any],
-) -> None:
-    size, name, splice, call = reduction
-    if size:
-        children = value_stack[-size:]
-        del value_stack[-size:]
-        del state_stack[-size:]
-    else:
-        children = []
-    if splice is not None:
-        # x* is left-recursive (list: list x): grow the first list rather than copy it,
-        # or a long list would cost its length squared
-        flat: list[Any] = children[0] if splice[0] else [children[0]]
-        for child, spliced in zip(children[1:], splice[1:], strict=True):
-            if spliced:
-                flat.extend(child)
-            else:
-                flat.append(child)
-        children = flat
-    state_stack.append(states[state_stack[-1]][name] >> 1)
-    value_stack.append(children if call is None else call(builder, children))
+def _spliced(children: list[Any], splice: tuple[bool, ...]) -> list[Any]:
+    """The children with those of spliced rules in their place. x* is left-recursive
+    (list: list x): the first list grows rather than being copied, or a long list would
+    cost its length squared."""
+    flat: list[Any] = children[0] if splice[0] else [children[0]]
+    for child, spliced in zip(children[1:], splice[1:], strict=True):
+        if spliced:
+            flat.extend(child)
+        else:
+            flat.append(child)
+    return flat
