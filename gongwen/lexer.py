@@ -50,18 +50,21 @@ class LineLexer:
         ordered = sorted(terminals, key=lambda t: t.order)
         # Terminals in a row that begin at a line start (document.lark's _LINE_START)
         # share one test of it: the same tokens, one lookbehind per line instead of
-        # one per terminal.
+        # one per terminal. Each terminal is named by an empty group after it (the
+        # match's lastgroup): an alternative that opens with a character or a class
+        # is then passed over on its first character, as one that opens with a
+        # group is not.
         alternatives: list[str] = []
         run: list[str] = []
         for terminal in ordered:
             regexp = terminal.regexp
             if regexp.startswith(_AT_LINE_START):
-                run.append(f"(?P<{terminal.name}>{regexp[len(_AT_LINE_START):]})")
+                run.append(f"(?:{regexp[len(_AT_LINE_START):]})(?P<{terminal.name}>)")
                 continue
             if run:
                 alternatives.append(f"{_AT_LINE_START}(?:{'|'.join(run)})")
                 run = []
-            alternatives.append(f"(?P<{terminal.name}>{regexp})")
+            alternatives.append(f"(?:{regexp})(?P<{terminal.name}>)")
         if run:
             alternatives.append(f"{_AT_LINE_START}(?:{'|'.join(run)})")
         self.pattern = re.compile("|".join(alternatives))
