@@ -88,8 +88,7 @@ class Extracted:
 
 
 class Document(Derived):
-    """A parsed document: its blocks and sections, in order. One that :func:`gongwen.parse`
-    made builds its nodes the first time they are looked at (see :mod:`gongwen.compact`)."""
+    """A parsed document: its blocks and sections, in order."""
 
     type: Literal["document"] = "document"
     children: list[Block]

@@ -37,6 +37,7 @@ class LALRParser:
         states, reductions, end_state = self.states, self.reductions, self.end_state
         state_stack = [self.start_state]
         value_stack: list[Any] = []
+        push_state, push_value = state_stack.append, value_stack.append
         for token in _ended(tokens):
             while True:
                 actions = states[state_stack[-1]]
@@ -45,8 +46,8 @@ class LALRParser:
                 except KeyError:
                     raise _unexpected(actions, token) from None
                 if action & 1:  # shift
-                    state_stack.append(action >> 1)
-                    value_stack.append(token)
+                    push_state(action >> 1)
+                    push_value(token)
                     break
                 # reduce, here rather than in a function: a parse makes several a line
                 size, name, splice, call = reductions[action >> 1]
@@ -58,8 +59,8 @@ class LALRParser:
                     children = []
                 if splice is not None:
                     children = _spliced(children, splice)
-                state_stack.append(states[state_stack[-1]][name] >> 1)
-                value_stack.append(children if call is None else call(builder, children))
+                push_state(states[state_stack[-1]][name] >> 1)
+                push_value(children if call is None else call(builder, children))
                 if state_stack[-1] == end_state:
                     return value_stack[-1]
         raise AssertionError("unreachable: a table never shifts $END")

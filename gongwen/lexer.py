@@ -117,7 +117,9 @@ class PostLexer(PostLex):
         tokens = assign(self._by_neighbours(list(stream)), self.patterns.issued_name)
         for token in self._cut(_drained(tokens)):
             token.line = line
-            line += token.count("\n") + token.count("\r") - token.count("\r\n")
+            line += token.count("\n")
+            if "\r" in token:  # a lone \r breaks a line too
+                line += token.count("\r") - token.count("\r\n")
             if token.type in _PLAIN and previous not in _BEFORE_PARAGRAPH:
                 run.append(token)
             else:
