@@ -27,6 +27,7 @@ from gongwen.nodes import (
     Blank,
     Block,
     Heading,
+    Inline,
     Marker,
     Metadata,
     MetadataField,
@@ -129,8 +130,8 @@ class Compact:
         start, end, line = span
         return Text.assemble(start=start, end=end, line=line, text=self.text[start:end])
 
-    def _inlines(self, start: int, end: int, line: int) -> list[object]:
-        return cast("list[object]", scan(self.text[start:end], start, line, self.markdown))
+    def _inlines(self, start: int, end: int, line: int) -> list[Inline]:
+        return scan(self.text[start:end], start, line, self.markdown)
 
     def _line(self, draft: LineDraft) -> Block:
         start, end, line, node = draft.start, draft.end, draft.line, draft.node
