@@ -51,6 +51,7 @@ class Node(BaseModel):
     _defaults: ClassVar[dict[str, Any]]
     _all_set: ClassVar[set[str]]
     _size: ClassVar[int]
+    _private: ClassVar[dict[str, Any] | None]
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -60,6 +61,8 @@ class Node(BaseModel):
         cls._all_set = set(cls.model_fields)
         cls._size = len(cls._all_set)
         cls._type = cls._defaults.get("type", "")
+        cls._private = {name: attribute.get_default()
+                        for name, attribute in cls.__private_attributes__.items()} or None
 
     @classmethod
     def assemble(cls, **fields: Any) -> Self:
@@ -76,7 +79,7 @@ class Node(BaseModel):
         _set_fields(node, data)
         _set_fields_set(node, cls._all_set)
         _set_extra(node, None)
-        _set_private(node, None)
+        _set_private(node, cls._private and dict(cls._private))
         return node
 
     def to_text(self) -> str:
