@@ -35,16 +35,17 @@ from gongwen.nodes import (
     Title,
     Urgency,
 )
+from gongwen.tokens import SECTION_MARKERS
 
 
 def _span(token: Token) -> Span:
     start = token.start_pos or 0
-    return start, start + len(token.value), token.line or 1
+    return start, start + len(token), token.line or 1
 
 
 def _draft(node: type[Block], token: Token, kind: str = "") -> LineDraft:
     start = token.start_pos or 0
-    return LineDraft(node, start, start + len(token.value), token.line or 1, kind)
+    return LineDraft(node, start, start + len(token), token.line or 1, kind)
 
 
 class TreeBuilder:
@@ -101,14 +102,16 @@ class TreeBuilder:
     def _section(self, children: list[object]) -> SectionDraft:
         token = children[0]
         assert isinstance(token, Token)
-        rest = children[1:]
-        heading, run_in = None, False
-        if isinstance(rest[0], tuple):
-            (heading, run_in), rest = rest[0], rest[1:]
-        blocks = _blocks(rest)
+        head = children[1]
+        if isinstance(head, tuple):
+            heading, run_in = head
+            blocks = _blocks(children[2:])
+        else:  # an article: no heading
+            heading, run_in = None, False
+            blocks = _blocks(children[1:])
         marker = _span(token)
         end = blocks[-1].end if blocks else (heading[1] if heading else marker[1])
-        return SectionDraft(marker, token.type.lower(), heading, run_in, blocks, end)
+        return SectionDraft(marker, _FAMILIES[token.type], heading, run_in, blocks, end)
 
     division = level_1 = level_2 = level_3 = level_3_1 = level_3_2 = _section
     level_4 = level_4_1 = level_5 = _section
@@ -124,6 +127,7 @@ _LINES: dict[str, type[Block]] = {
     "URGENCY": Urgency, "ISSUER": Issuer, "DOC_NUMBER": DocNumber,
 }
 _DRAFTS = (LineDraft, NoteDraft, AppendixDraft, SectionDraft)
+_FAMILIES = {name: name.lower() for name in SECTION_MARKERS}  # a marker's family: cn_dun …
 
 
 def _blocks(children: Sequence[object]) -> list[Draft]:

@@ -95,9 +95,9 @@ def _spliced(children: list[Any], splice: tuple[bool, ...]) -> list[Any]:
     (list: list x): the first list grows rather than being copied, or a long list would
     cost its length squared."""
     flat: list[Any] = children[0] if splice[0] else [children[0]]
-    for child, spliced in zip(children[1:], splice[1:], strict=True):
-        if spliced:
-            flat.extend(child)
+    for index in range(1, len(splice)):  # (by index: zip over slices costs twice as much)
+        if splice[index]:
+            flat.extend(children[index])
         else:
-            flat.append(child)
+            flat.append(children[index])
     return flat

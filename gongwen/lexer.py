@@ -231,27 +231,22 @@ class PostLexer(PostLex):
         if previous is not None:
             yield from self._heading(previous, _empty(previous))
 
-    def _heading(self, marker: Token, rest: Token) -> Iterator[Token]:
+    def _heading(self, marker: Token, rest: Token) -> tuple[Token, ...]:
         if (
             marker.type in LIST_OPENERS
             and self._ordinal(marker) == 1
-            and list_continues(rest.value, marker.type.lower())
+            and list_continues(rest, marker.type.lower())
         ):
-            yield new_token("TEXT", marker.value + rest.value, marker.start_pos, marker.line)
-            return
-        yield marker
+            return (new_token("TEXT", marker + rest, marker.start_pos, marker.line),)
         if marker.type == "ARTICLE":  # an article's text is body, not a heading
-            yield rest
-            return
-        end = self.patterns.heading_end.search(rest.value)
-        body = rest.value[end.end():] if end else ""
+            return marker, rest
+        end = self.patterns.heading_end.search(rest)
+        body = rest[end.end():] if end else ""
         if end is None or not body.strip():
-            yield retype(rest, "HEADING")
-            return
+            return marker, retype(rest, "HEADING")
         cut = end.end()
-        yield new_token("RUN_IN_HEADING", rest.value[:cut], rest.start_pos)
-        yield new_token("TEXT", body, (rest.start_pos or 0) + cut)
-
+        return (marker, new_token("RUN_IN_HEADING", rest[:cut], rest.start_pos),
+                new_token("TEXT", body, (rest.start_pos or 0) + cut))
 
 
 def _goes_on(before: int | None, after: int | None) -> bool:
@@ -283,4 +278,4 @@ class LineRun(Token):
 
 def _empty(after: Token) -> Token:
     """An empty rest of line, for a marker that ends the text."""
-    return new_token("TEXT", "", (after.start_pos or 0) + len(after.value))
+    return new_token("TEXT", "", (after.start_pos or 0) + len(after))

@@ -39,4 +39,4 @@ def new_token(type_: str, value: str, start_pos: int | None, line: int | None = 
 
 def retype(original: Token, type_: str) -> Token:
     """The same token under another terminal name."""
-    return new_token(type_, original.value, original.start_pos, original.line)
+    return new_token(type_, original, original.start_pos, original.line)
