@@ -86,9 +86,9 @@ class TreeBuilder:
     def appendix(self, children: list[object]) -> AppendixDraft:
         first = children[0]
         if isinstance(first, Token):  # 附件1
-            label: Span | None = _span(first)
+            start, end, line = span = _span(first)
+            label: Span | None = span
             blocks = _blocks(children[1:])
-            start, end, line = _span(first)
         else:  # a document the text issues: no label, its title first
             label, blocks = None, _blocks(children)
             assert isinstance(first, LineDraft) and first.node is Title
