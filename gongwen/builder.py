@@ -44,8 +44,7 @@ def _span(token: Token) -> Span:
 
 
 def _draft(node: type[Block], token: Token, kind: str = "") -> LineDraft:
-    start = token.start_pos or 0
-    return LineDraft(node, start, start + len(token), token.line or 1, kind)
+    return LineDraft(node, *_span(token), kind)
 
 
 class TreeBuilder:

@@ -263,7 +263,8 @@ def _drained(tokens: list[Token]) -> Iterator[Token]:
 
 
 class LineRun(Token):
-    """Paragraph and blank lines in a row, one PLAIN token for the parser."""
+    """Paragraph and blank lines in a row, one PLAIN token for the parser. Its text is in
+    its lines; the token itself holds none (nothing reads it)."""
 
     lines: list[Token]
 
@@ -271,7 +272,7 @@ class LineRun(Token):
     def of(lines: list[Token]) -> Token:
         if len(lines) == 1:
             return lines[0]
-        run = LineRun("PLAIN", "".join(lines), start_pos=lines[0].start_pos, line=lines[0].line)
+        run = LineRun("PLAIN", "", start_pos=lines[0].start_pos, line=lines[0].line)
         run.lines = lines
         return run
 
